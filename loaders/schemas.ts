@@ -1,0 +1,162 @@
+import type {ColumnSpec, FileSpec} from "./csv.js";
+
+const source: ColumnSpec = {name: "source", type: "string", description: "the publication the value comes from"};
+const locator: ColumnSpec = {
+  name: "locator",
+  type: "string",
+  description: "where in the source: table, section (§) or footnote (fn)"
+};
+const note: ColumnSpec = {name: "note", type: "string", optional: true, description: "remarks on the value"};
+const percent = (name: string, what: string): ColumnSpec => ({
+  name,
+  type: "number",
+  min: 0,
+  max: 100,
+  description: `percent of energy from ${what}, 0–100`
+});
+
+/** Largest plausible magnitude of any input, to catch typos such as extra digits. */
+const HUGE = 1e12;
+
+export const CONSTANTS: FileSpec = {
+  file: "data/constants.csv",
+  description: "one constant of the paper's model",
+  key: ["key"],
+  columns: [
+    {name: "key", type: "string", description: "identifier used by the engine"},
+    {name: "value", type: "number", above: 0, max: HUGE, description: "the value, in `unit`"},
+    {name: "unit", type: "string", description: "unit of `value`"},
+    {name: "description", type: "string", description: "what the constant is"},
+    source,
+    locator,
+    note
+  ]
+};
+
+export const CASE_STUDY: FileSpec = {...CONSTANTS, file: "data/case_study.csv", description: "one input of the LISA case study (§4.2)", columns: CONSTANTS.columns.filter((c) => c.name !== "description")};
+
+export const HARDWARE: FileSpec = {
+  file: "data/hardware.csv",
+  description: "an accelerator named by the paper",
+  key: ["id"],
+  columns: [
+    {name: "id", type: "string", description: "identifier used in other files"},
+    {name: "kind", type: "enum", values: ["gpu", "tpu"], description: "gpu or tpu"},
+    {name: "name", type: "string", description: "product name"},
+    source,
+    locator
+  ]
+};
+
+export const CLOUD_PRICES: FileSpec = {
+  file: "data/cloud_prices.csv",
+  description: "the cloud price of one accelerator-hour at one tier",
+  key: ["accelerator", "tier"],
+  columns: [
+    {name: "accelerator", type: "string", description: "hardware id (data/hardware.csv)"},
+    {name: "tier", type: "enum", values: ["preemptible", "on_demand"], description: "preemptible (low) or on_demand (high)"},
+    {name: "usd_per_hour", type: "number", above: 0, max: 1000, description: "USD per accelerator-hour"},
+    source,
+    locator,
+    note
+  ]
+};
+
+export const TRAINING_RUNS: FileSpec = {
+  file: "data/training_runs.csv",
+  description: "one training run of Table 3",
+  key: ["id"],
+  columns: [
+    {name: "id", type: "string", description: "row identifier"},
+    {name: "model", type: "string", description: "model name as in Table 3"},
+    {name: "hardware", type: "string", description: "hardware id (data/hardware.csv)"},
+    {name: "accelerators", type: "integer", min: 1, max: 1e6, description: "number of accelerators"},
+    {
+      name: "power_w",
+      type: "number",
+      optional: true,
+      above: 0,
+      max: 1e8,
+      description: "measured total power p_c + p_r + g·p_g, watts (empty for TPUs)"
+    },
+    {name: "measured_on", type: "string", optional: true, description: "hardware the power was measured on"},
+    {name: "duration", type: "number", above: 0, max: HUGE, description: "training duration, in `duration_unit`"},
+    {name: "duration_unit", type: "enum", values: ["h", "d", "steps"], description: "h (hours), d (days) or steps"},
+    {name: "ref_steps", type: "number", optional: true, above: 0, max: HUGE, description: "steps of the reference run (unit steps)"},
+    {name: "ref_hours", type: "number", optional: true, above: 0, max: 1e7, description: "hours of the reference run (unit steps)"},
+    source,
+    locator,
+    note
+  ]
+};
+
+export const GRID_MIX: FileSpec = {
+  file: "data/grid_mix.csv",
+  description: "the energy mix of one consumer (Table 2)",
+  key: ["id"],
+  columns: [
+    {name: "id", type: "string", description: "grid identifier used in URLs and CLI flags"},
+    {name: "consumer", type: "string", description: "consumer as named in Table 2"},
+    percent("renewable", "renewables (hydro, solar, wind)"),
+    percent("gas", "natural gas"),
+    percent("coal", "coal"),
+    percent("nuclear", "nuclear"),
+    source,
+    locator
+  ]
+};
+
+export const CONSUMPTION: FileSpec = {
+  file: "data/consumption.csv",
+  description: "one familiar consumption of Table 1",
+  key: ["id"],
+  columns: [
+    {name: "id", type: "string", description: "row identifier"},
+    {name: "label", type: "string", description: "row label as in Table 1"},
+    {name: "co2e_lbs", type: "number", above: 0, max: HUGE, description: "CO2e, pounds"},
+    source,
+    locator
+  ]
+};
+
+export const EMISSION_FACTORS: FileSpec = {
+  file: "data/emission_factors.csv",
+  description: "the emission factor of one energy source in one published set",
+  key: ["set", "energy_source"],
+  columns: [
+    {name: "set", type: "string", description: "factor set identifier"},
+    {name: "energy_source", type: "string", description: "energy source"},
+    {name: "g_per_kwh", type: "number", min: 0, max: 5000, description: "g CO2e per kWh of electricity"},
+    source,
+    locator,
+    note
+  ]
+};
+
+export const PUBLISHED: FileSpec = {
+  file: "data/published.csv",
+  description: "one cell as printed in Tables 1, 3 and 4 (compared with, never used as an input)",
+  key: ["table", "row", "column"],
+  columns: [
+    {name: "table", type: "enum", values: ["table1", "table3", "table4"], description: "table1, table3 or table4"},
+    {name: "row", type: "string", description: "row identifier of that table"},
+    {name: "column", type: "string", description: "column key of that table"},
+    {name: "printed", type: "string", description: "the cell's text as printed"},
+    {name: "value", type: "number", min: 0, max: HUGE, description: "the printed value as a number"},
+    {name: "step", type: "number", above: 0, max: 1e6, description: "rounding step of the printed value (1, 1000, 0.01 …)"},
+    {name: "locator", type: "string", description: "table of the paper"}
+  ]
+};
+
+/** Every data file, in the order the data dictionary lists them. */
+export const ALL_FILES: readonly FileSpec[] = [
+  CONSTANTS,
+  TRAINING_RUNS,
+  HARDWARE,
+  CLOUD_PRICES,
+  CONSUMPTION,
+  CASE_STUDY,
+  GRID_MIX,
+  EMISSION_FACTORS,
+  PUBLISHED
+];

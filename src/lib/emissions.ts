@@ -1,0 +1,16 @@
+import {lbsToKg} from "./units.js";
+
+/** CO2e in kg of an energy in kWh at a carbon intensity in kg CO2e per kWh (Strubell et al. 2019, §2, equation 2). */
+export function co2eKg(kwh: number, kgPerKwh: number): number {
+  return kwh * kgPerKwh;
+}
+
+/** CO2e in pounds at an intensity in lbs CO2e per kWh: CO2e = 0.954 · p_t in the paper (§2, equation 2). */
+export function co2eLbs(kwh: number, lbsPerKwh: number): number {
+  return kwh * lbsPerKwh;
+}
+
+/** The paper's factor as kg per kWh. */
+export function lbsPerKwhToKgPerKwh(lbsPerKwh: number): number {
+  return lbsToKg(lbsPerKwh);
+}

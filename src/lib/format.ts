@@ -1,0 +1,27 @@
+/** Formats a number with thousands separators and a fixed number of decimals (en-US, deterministic). */
+export function formatNumber(value: number | null | undefined, decimals = 0): string {
+  if (value == null || !Number.isFinite(value)) return "—";
+  return value.toLocaleString("en-US", {minimumFractionDigits: decimals, maximumFractionDigits: decimals});
+}
+
+/** Formats a number rounded to a printed step: 1 → "1,438", 1000 → "103k", 0.01 → "1,415.78". */
+export function formatStep(value: number | null | undefined, step: number): string {
+  if (value == null || !Number.isFinite(value)) return "—";
+  if (step === 1000) return `${formatNumber(Math.round(value / 1000))}k`;
+  const decimals = step >= 1 ? 0 : Math.max(0, Math.round(-Math.log10(step)));
+  return formatNumber(Math.round(value / step) * step, decimals);
+}
+
+/** Formats a value with a number of significant digits, thousands separators kept. */
+export function formatSignificant(value: number | null | undefined, digits = 3): string {
+  if (value == null || !Number.isFinite(value)) return "—";
+  if (value === 0) return "0";
+  const magnitude = Math.floor(Math.log10(Math.abs(value)));
+  const decimals = Math.max(0, digits - 1 - magnitude);
+  return formatNumber(Number(value.toPrecision(digits)), decimals);
+}
+
+/** Formats a US dollar amount: "$1,238". */
+export function formatUsd(value: number | null | undefined, decimals = 0): string {
+  return value == null || !Number.isFinite(value) ? "—" : `$${formatNumber(value, decimals)}`;
+}

@@ -1,0 +1,262 @@
+import {categoryFactors, factorSetNames, intensityFromMix, MIX_CATEGORIES, mixOf, type Mix, type Unassigned} from "./mix.js";
+import type {Inputs} from "./types.js";
+import {lbsToKg, MASS_UNITS, parseIntensity, type MassUnit} from "./units.js";
+
+/** The grid id that stands for the paper's own factor, 0.954 lbs CO2e/kWh (EPA 2018; Strubell et al. 2019, §2). */
+export const PAPER_GRID = "epa-2018";
+
+/** The grid id of a mix composed by the reader. */
+export const CUSTOM_GRID = "custom";
+
+/** The factor set used for grid mixes unless the reader picks another (IPCC AR5 WG III Annex III, Table A.III.2). */
+export const DEFAULT_FACTOR_SET = "ipcc-ar5-median";
+
+/** Allowed range of PUE: 1 is the physical minimum; 3 covers the worst surveyed facilities. */
+export const PUE_RANGE = [1, 3] as const;
+
+/** Allowed range of the electricity price in USD per kWh. */
+export const PRICE_RANGE = [0, 10] as const;
+
+/** Allowed range of a factor given to the unassigned share, g CO2e per kWh. */
+export const UNASSIGNED_RANGE = [0, 2000] as const;
+
+/** Every assumption a reader can change; plain data that round-trips through a URL and CLI flags. */
+export interface Scenario {
+  /** Power usage effectiveness, ratio ≥ 1. */
+  pue: number;
+  /** "epa-2018" (the paper's factor), a Table 2 consumer id, or "custom" (uses `mix`). */
+  grid: string;
+  /** A direct carbon intensity in kg CO2e per kWh; overrides `grid` when set. */
+  intensity: number | null;
+  /** Emission factor set used to turn a mix into an intensity. */
+  factors: string;
+  /** Treatment of the share of a Table 2 mix that is not assigned to a source. */
+  unassigned: Unassigned;
+  /** Mix used when `grid` is "custom", percent per source. */
+  mix: Mix;
+  /** Electricity price, USD per kWh. */
+  usdPerKwh: number;
+  /** Mass unit for display. */
+  units: MassUnit;
+}
+
+/** A scenario turned into the three numbers the model needs, plus a description of where the intensity came from. */
+export interface ResolvedScenario {
+  pue: number;
+  kgPerKwh: number;
+  usdPerKwh: number;
+  units: MassUnit;
+  intensitySource: string;
+}
+
+export function constantValue(inputs: Inputs, key: string): number {
+  const c = inputs.constants.find((k) => k.key === key) ?? inputs.caseStudy.find((k) => k.key === key);
+  if (!c) throw new Error(`constant "${key}" is missing from the inputs`);
+  return c.value;
+}
+
+/** The paper's own assumptions: PUE 1.58, EPA 0.954 lbs/kWh, $0.12/kWh, pounds. */
+export function paperScenario(inputs: Inputs): Scenario {
+  const us = inputs.grids.find((g) => g.id === "us") ?? inputs.grids[0];
+  return {
+    pue: constantValue(inputs, "pue"),
+    grid: PAPER_GRID,
+    intensity: null,
+    factors: DEFAULT_FACTOR_SET,
+    unassigned: "renormalise",
+    mix: us ? mixOf(us) : {renewable: 0, gas: 0, coal: 0, nuclear: 0},
+    usdPerKwh: constantValue(inputs, "usd_per_kwh"),
+    units: "lbs"
+  };
+}
+
+/** The paper's factor in kg CO2e per kWh. */
+export function paperKgPerKwh(inputs: Inputs): number {
+  return lbsToKg(constantValue(inputs, "lbs_per_kwh"));
+}
+
+/** Grid ids a scenario accepts, in display order. */
+export function gridIds(inputs: Inputs): string[] {
+  return [PAPER_GRID, ...inputs.grids.map((g) => g.id), CUSTOM_GRID];
+}
+
+/** Carbon intensity in kg CO2e/kWh of a grid id under a factor set and unassigned treatment. */
+export function gridKgPerKwh(inputs: Inputs, grid: string, factors: string, unassigned: Unassigned, mix?: Mix): number {
+  if (grid === PAPER_GRID) return paperKgPerKwh(inputs);
+  const row = inputs.grids.find((g) => g.id === grid);
+  const chosen = grid === CUSTOM_GRID ? mix : row ? mixOf(row) : undefined;
+  if (!chosen) throw new Error(`unknown grid "${grid}"`);
+  return intensityFromMix(chosen, categoryFactors(inputs.factors, factors), unassigned);
+}
+
+export function resolveScenario(inputs: Inputs, scenario: Scenario): ResolvedScenario {
+  let kgPerKwh: number;
+  let intensitySource: string;
+  if (scenario.intensity != null) {
+    kgPerKwh = scenario.intensity;
+    intensitySource = "direct intensity";
+  } else {
+    kgPerKwh = gridKgPerKwh(inputs, scenario.grid, scenario.factors, scenario.unassigned, scenario.mix);
+    intensitySource =
+      scenario.grid === PAPER_GRID
+        ? "EPA 2018 (the paper's factor)"
+        : `${scenario.grid === CUSTOM_GRID ? "custom" : inputs.grids.find((g) => g.id === scenario.grid)!.consumer} mix, ${scenario.factors} factors`;
+  }
+  return {pue: scenario.pue, kgPerKwh, usdPerKwh: scenario.usdPerKwh, units: scenario.units, intensitySource};
+}
+
+/** One scenario parameter: its URL/CLI name, how to read it from text and write it back. */
+interface Param {
+  name: string;
+  help: string;
+  allowed: (inputs: Inputs) => string;
+  read: (text: string, inputs: Inputs, into: Scenario) => void;
+  write: (s: Scenario) => string | null;
+}
+
+function parseNumberIn(text: string, name: string, [lo, hi]: readonly [number, number], allowed: string): number {
+  const value = /^\s*-?[0-9]*\.?[0-9]+(e[+-]?[0-9]+)?\s*$/i.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(value) || value < lo || value > hi) {
+    throw new Error(`${name} "${text}" is not allowed: ${allowed}`);
+  }
+  return value;
+}
+
+function trim(x: number): string {
+  return String(Number(x.toPrecision(10)));
+}
+
+export const SCENARIO_PARAMS: readonly Param[] = [
+  {
+    name: "pue",
+    help: "power usage effectiveness",
+    allowed: () => `a number from ${PUE_RANGE[0]} to ${PUE_RANGE[1]}`,
+    read: (t, i, s) => void (s.pue = parseNumberIn(t, "pue", PUE_RANGE, `a number from ${PUE_RANGE[0]} to ${PUE_RANGE[1]}`)),
+    write: (s) => trim(s.pue)
+  },
+  {
+    name: "grid",
+    help: "grid whose carbon intensity is used",
+    allowed: (i) => `one of ${gridIds(i).join(", ")}`,
+    read: (t, i, s) => {
+      const id = t.trim().toLowerCase();
+      if (!gridIds(i).includes(id)) throw new Error(`grid "${t}" is not allowed: one of ${gridIds(i).join(", ")}`);
+      s.grid = id;
+    },
+    write: (s) => s.grid
+  },
+  {
+    name: "intensity",
+    help: "direct carbon intensity per kWh, overriding grid",
+    allowed: () => "a number with g, kg or lbs (per kWh), e.g. 0.429kg, 429g, 0.954lbs",
+    read: (t, i, s) => void (s.intensity = parseIntensity(t)),
+    write: (s) => (s.intensity == null ? null : `${trim(s.intensity * 1000)}g`)
+  },
+  {
+    name: "factors",
+    help: "emission factor set for grid mixes",
+    allowed: (i) => `one of ${factorSetNames(i.factors).join(", ")}`,
+    read: (t, i, s) => {
+      const names = factorSetNames(i.factors);
+      if (!names.includes(t.trim())) throw new Error(`factors "${t}" is not allowed: one of ${names.join(", ")}`);
+      s.factors = t.trim();
+    },
+    write: (s) => s.factors
+  },
+  {
+    name: "unassigned",
+    help: "treatment of the unassigned share of a mix",
+    allowed: () => `renormalise, or a factor in g per kWh from ${UNASSIGNED_RANGE[0]} to ${UNASSIGNED_RANGE[1]}, e.g. 800g`,
+    read: (t, i, s) => {
+      const text = t.trim().toLowerCase();
+      if (text === "renormalise" || text === "renormalize") {
+        s.unassigned = "renormalise";
+        return;
+      }
+      const allowed = `renormalise, or a factor in g per kWh from ${UNASSIGNED_RANGE[0]} to ${UNASSIGNED_RANGE[1]}, e.g. 800g`;
+      const m = /^([0-9.e+-]+)\s*g?$/.exec(text);
+      if (!m) throw new Error(`unassigned "${t}" is not allowed: ${allowed}`);
+      s.unassigned = {gPerKwh: parseNumberIn(m[1], "unassigned", UNASSIGNED_RANGE, allowed)};
+    },
+    write: (s) => (s.unassigned === "renormalise" ? "renormalise" : `${trim(s.unassigned.gPerKwh)}g`)
+  },
+  {
+    name: "mix",
+    help: "custom mix, percent renewable,gas,coal,nuclear (with grid=custom)",
+    allowed: () => "four percentages renewable,gas,coal,nuclear from 0 to 100 summing to at most 100, e.g. 17,35,27,19",
+    read: (t, i, s) => {
+      const allowed = "four percentages renewable,gas,coal,nuclear from 0 to 100 summing to at most 100, e.g. 17,35,27,19";
+      const parts = t.split(",");
+      if (parts.length !== 4) throw new Error(`mix "${t}" is not allowed: ${allowed}`);
+      const values = parts.map((p) => parseNumberIn(p, "mix", [0, 100], allowed));
+      if (values.reduce((a, b) => a + b, 0) > 100 + 1e-9) throw new Error(`mix "${t}" sums to over 100 %: ${allowed}`);
+      if (values.every((v) => v === 0)) throw new Error(`mix "${t}" is all zero: ${allowed}`);
+      s.mix = Object.fromEntries(MIX_CATEGORIES.map((c, k) => [c, values[k]])) as Mix;
+    },
+    write: (s) => MIX_CATEGORIES.map((c) => trim(s.mix[c])).join(",")
+  },
+  {
+    name: "price",
+    help: "electricity price, USD per kWh",
+    allowed: () => `a number from ${PRICE_RANGE[0]} to ${PRICE_RANGE[1]}`,
+    read: (t, i, s) =>
+      void (s.usdPerKwh = parseNumberIn(t, "price", PRICE_RANGE, `a number from ${PRICE_RANGE[0]} to ${PRICE_RANGE[1]}`)),
+    write: (s) => trim(s.usdPerKwh)
+  },
+  {
+    name: "units",
+    help: "mass unit for CO2e",
+    allowed: () => `one of ${MASS_UNITS.join(", ")}`,
+    read: (t, i, s) => {
+      const u = t.trim().toLowerCase();
+      if (!(MASS_UNITS as readonly string[]).includes(u)) throw new Error(`units "${t}" is not allowed: one of ${MASS_UNITS.join(", ")}`);
+      s.units = u as MassUnit;
+    },
+    write: (s) => s.units
+  }
+];
+
+/** A parameter that was ignored, and why; shown to the reader, never as HTML. */
+export interface ScenarioNotice {
+  param: string;
+  value: string;
+  message: string;
+}
+
+/**
+ * Reads a scenario from (name, value) pairs such as a URL's query. Each unknown or invalid pair is
+ * skipped with a notice and its parameter keeps the paper's default; with `strict`, the first one throws.
+ */
+export function parseScenario(
+  entries: Iterable<[string, string]>,
+  inputs: Inputs,
+  options: {strict?: boolean} = {}
+): {scenario: Scenario; notices: ScenarioNotice[]} {
+  const scenario = paperScenario(inputs);
+  const notices: ScenarioNotice[] = [];
+  for (const [name, value] of entries) {
+    const param = SCENARIO_PARAMS.find((p) => p.name === name);
+    try {
+      if (!param) {
+        throw new Error(`unknown parameter "${name}": allowed are ${SCENARIO_PARAMS.map((p) => p.name).join(", ")}`);
+      }
+      param.read(value, inputs, scenario);
+    } catch (error) {
+      const message = (error as Error).message;
+      if (options.strict) throw new Error(message);
+      notices.push({param: name, value, message: `${message}; the default is used`});
+    }
+  }
+  return {scenario, notices};
+}
+
+/** Writes the parameters that differ from the paper's scenario, in a fixed order, as a query string. */
+export function serializeScenario(scenario: Scenario, inputs: Inputs): string {
+  const base = paperScenario(inputs);
+  const params = new URLSearchParams();
+  for (const param of SCENARIO_PARAMS) {
+    const value = param.write(scenario);
+    if (value != null && value !== param.write(base)) params.set(param.name, value);
+  }
+  return params.toString();
+}

@@ -1,0 +1,61 @@
+/** Kilograms in one avoirdupois pound, exact by definition (International Yard and Pound Agreement, 1959). */
+export const KG_PER_LB = 0.45359237;
+
+/** Kilograms in one metric tonne. */
+export const KG_PER_TONNE = 1000;
+
+export type MassUnit = "lbs" | "kg" | "t";
+
+export const MASS_UNITS: readonly MassUnit[] = ["lbs", "kg", "t"];
+
+export function lbsToKg(lbs: number): number {
+  return lbs * KG_PER_LB;
+}
+
+export function kgToLbs(kg: number): number {
+  return kg / KG_PER_LB;
+}
+
+export function kgToTonnes(kg: number): number {
+  return kg / KG_PER_TONNE;
+}
+
+/** Converts a mass in kilograms to the given unit. */
+export function kgTo(kg: number, unit: MassUnit): number {
+  return unit === "kg" ? kg : unit === "lbs" ? kgToLbs(kg) : kgToTonnes(kg);
+}
+
+/** Converts a mass in the given unit to kilograms. */
+export function toKg(value: number, unit: MassUnit): number {
+  return unit === "kg" ? value : unit === "lbs" ? lbsToKg(value) : value * KG_PER_TONNE;
+}
+
+export type IntensityUnit = "g" | "kg" | "lbs";
+
+/** Converts a carbon intensity (mass of CO2e per kWh) to kilograms per kWh. */
+export function intensityToKgPerKwh(value: number, unit: IntensityUnit): number {
+  return unit === "kg" ? value : unit === "g" ? value / 1000 : lbsToKg(value);
+}
+
+/** Converts a carbon intensity in kg CO2e per kWh to the given unit. */
+export function kgPerKwhTo(kgPerKwh: number, unit: IntensityUnit): number {
+  return unit === "kg" ? kgPerKwh : unit === "g" ? kgPerKwh * 1000 : kgToLbs(kgPerKwh);
+}
+
+/**
+ * Parses an intensity written with its unit, such as "0.429kg", "429g" or "0.954lbs" (per kWh).
+ * Returns kg CO2e per kWh, or throws an Error naming the text and what is allowed.
+ */
+export function parseIntensity(text: string): number {
+  const match = /^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*(g|kg|lb|lbs)(?:\s*\/\s*kwh)?\s*$/i.exec(text);
+  if (!match) {
+    throw new Error(`intensity "${text}" is not a number followed by g, kg or lbs (per kWh), e.g. 0.429kg, 429g, 0.954lbs`);
+  }
+  const value = Number(match[1]);
+  const unit = match[2].toLowerCase();
+  const kgPerKwh = intensityToKgPerKwh(value, unit === "lb" ? "lbs" : (unit as IntensityUnit));
+  if (!Number.isFinite(kgPerKwh) || kgPerKwh > 5) {
+    throw new Error(`intensity "${text}" is outside 0–5 kg CO2e per kWh`);
+  }
+  return kgPerKwh;
+}

@@ -1,0 +1,142 @@
+import type {Report} from "./report.js";
+import {kgTo, type MassUnit} from "./units.js";
+
+/** One column of a flat table view: a key into each row, a header, and the decimals it is shown with. */
+export interface ViewColumn {
+  key: string;
+  label: string;
+  decimals: number;
+  /** Text columns are not formatted as numbers. */
+  text?: boolean;
+}
+
+/** A table flattened for display and export: recomputed, printed and status side by side. */
+export interface TableView {
+  id: "table1" | "table2" | "table3" | "table4";
+  title: string;
+  caption: string;
+  columns: ViewColumn[];
+  rows: Array<Record<string, string | number | null>>;
+}
+
+const MASS_LABEL: Record<MassUnit, string> = {lbs: "lbs", kg: "kg", t: "t"};
+
+function mass(lbs: number | null, kg: number | null, unit: MassUnit): number | null {
+  return kg == null ? (lbs == null ? null : unit === "lbs" ? lbs : null) : kgTo(kg, unit);
+}
+
+/** The four tables of a report as flat views, CO2e in the scenario's display unit. */
+export function tableViews(report: Report): TableView[] {
+  const unit = report.scenario.units;
+  const m = MASS_LABEL[unit];
+  const paperUnits = unit === "lbs";
+  const scenarioText = report.scenario.query ? `scenario ?${report.scenario.query}` : "the paper's assumptions";
+  const source = "Strubell, Ganesh & McCallum (2019)";
+  return [
+    {
+      id: "table1",
+      title: "Table 1. CO2e of familiar consumption and of training NLP models",
+      caption: `Recomputed under ${scenarioText}; printed values from ${source}, Table 1 (lbs).`,
+      columns: [
+        {key: "label", label: "Consumption", decimals: 0, text: true},
+        {key: "co2e", label: `CO2e (${m})`, decimals: unit === "t" ? 1 : 0},
+        {key: "co2e_printed", label: "Printed (lbs)", decimals: 0},
+        {key: "status", label: "Status", decimals: 0, text: true}
+      ],
+      rows: report.table1.map((r) => ({
+        label: r.label,
+        co2e: mass(r.co2e_lbs, r.co2e_kg, unit),
+        co2e_printed: r.kind === "training" ? r.published.co2e_lbs : r.co2e_lbs,
+        status: r.kind === "training" ? (r.status.co2e_lbs ?? "") : "input"
+      }))
+    },
+    {
+      id: "table2",
+      title: "Table 2. Percent of energy sourced from each source",
+      caption: `${source}, Table 2; unassigned share and intensity (kg CO2e/kWh, ${report.scenario.factors} factors) computed here.`,
+      columns: [
+        {key: "consumer", label: "Consumer", decimals: 0, text: true},
+        {key: "renewable", label: "Renew. (%)", decimals: 0},
+        {key: "gas", label: "Gas (%)", decimals: 0},
+        {key: "coal", label: "Coal (%)", decimals: 0},
+        {key: "nuclear", label: "Nuc. (%)", decimals: 0},
+        {key: "unassigned", label: "Unassigned (%)", decimals: 0},
+        {key: "intensity_kg_per_kwh", label: "kg CO2e/kWh", decimals: 3}
+      ],
+      rows: report.table2.map((r) => ({...r}))
+    },
+    {
+      id: "table3",
+      title: "Table 3. Estimated cost of training a model",
+      caption: `Recomputed under ${scenarioText}; printed values from ${source}, Table 3.`,
+      columns: [
+        {key: "model", label: "Model", decimals: 0, text: true},
+        {key: "hardware", label: "Hardware", decimals: 0, text: true},
+        {key: "power_w", label: "Power (W)", decimals: 2},
+        {key: "hours", label: "Hours", decimals: 1},
+        {key: "hours_printed", label: "Hours (printed)", decimals: 0},
+        {key: "kwh", label: "kWh·PUE", decimals: 0},
+        {key: "kwh_printed", label: "kWh·PUE (printed)", decimals: 0},
+        {key: "co2e", label: `CO2e (${m})`, decimals: unit === "t" ? 1 : 0},
+        ...(paperUnits ? [] : [{key: "co2e_lbs", label: "CO2e (lbs)", decimals: 0}]),
+        {key: "co2e_printed", label: "CO2e (lbs, printed)", decimals: 0},
+        {key: "cost_usd_low", label: "Cloud cost low (USD)", decimals: 0},
+        {key: "cost_usd_high", label: "Cloud cost high (USD)", decimals: 0},
+        {key: "cost_printed", label: "Cloud cost (printed)", decimals: 0, text: true},
+        {key: "status", label: "Status", decimals: 0, text: true}
+      ],
+      rows: report.table3.map((r) => ({
+        model: r.model,
+        hardware: `${r.hardware}x${r.accelerators}`,
+        power_w: r.power_w,
+        hours: r.hours,
+        hours_printed: r.published.hours,
+        kwh: r.kwh,
+        kwh_printed: r.published.kwh,
+        co2e: mass(r.co2e_lbs, r.co2e_kg, unit),
+        ...(paperUnits ? {} : {co2e_lbs: r.co2e_lbs}),
+        co2e_printed: r.published.co2e_lbs,
+        cost_usd_low: r.cost_usd_low,
+        cost_usd_high: r.cost_usd_high,
+        cost_printed: `${r.published.cost_usd_low ?? ""}–${r.published.cost_usd_high ?? ""}`,
+        status: summariseStatus(r.status)
+      }))
+    },
+    {
+      id: "table4",
+      title: "Table 4. Estimated cost of training the LISA models during R&D",
+      caption: `Recomputed under ${scenarioText}; printed values from ${source}, Table 4.`,
+      columns: [
+        {key: "models", label: "Models", decimals: 0},
+        {key: "hours", label: "Hours", decimals: 0},
+        {key: "cost_usd_low", label: "Cloud low (USD)", decimals: 0},
+        {key: "cost_usd_high", label: "Cloud high (USD)", decimals: 0},
+        {key: "cost_printed", label: "Cloud (printed)", decimals: 0, text: true},
+        {key: "electricity_usd", label: "Electricity (USD)", decimals: 0},
+        {key: "electricity_printed", label: "Electricity (printed)", decimals: 0},
+        {key: "co2e", label: `CO2e (${m})`, decimals: unit === "t" ? 1 : 0},
+        {key: "status", label: "Status", decimals: 0, text: true}
+      ],
+      rows: report.table4.map((r) => ({
+        models: r.models,
+        hours: r.hours,
+        cost_usd_low: r.cost_usd_low,
+        cost_usd_high: r.cost_usd_high,
+        cost_printed: `${r.published.cost_usd_low ?? ""}–${r.published.cost_usd_high ?? ""}`,
+        electricity_usd: r.electricity_usd,
+        electricity_printed: r.published.electricity_usd,
+        co2e: mass(r.co2e_lbs, r.co2e_kg, unit),
+        status: summariseStatus(r.status)
+      }))
+    }
+  ];
+}
+
+/** One word for a row: "differs" if any printed cell differs, else "calibrated", else "reproduced". */
+export function summariseStatus(status: Record<string, string>): string {
+  const values = Object.values(status);
+  if (values.length === 0) return "";
+  if (values.includes("differs")) return `differs (${Object.keys(status).filter((k) => status[k] === "differs").join(", ")})`;
+  if (values.includes("calibrated")) return "calibrated";
+  return "reproduced";
+}
