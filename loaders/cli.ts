@@ -55,7 +55,9 @@ export function render(report: Report, format: Format): string {
   const summary = [
     `Scenario: PUE ${report.scenario.pue}, ${report.scenario.intensity_kg_per_kwh.toFixed(4)} kg CO2e/kWh (${report.scenario.intensity_source}), $${report.scenario.usdPerKwh}/kWh`,
     `Printed cells: ${report.cells.length}; reproduced ${report.cells.filter((c) => c.status === "reproduced").length}, calibrated ${report.cells.filter((c) => c.status === "calibrated").length}, differ ${differing.length}`,
-    ...differing.map((c) => `  differs: ${c.key} recomputed ${c.rounded} vs printed ${c.printed} (${c.errata.join(", ")})`),
+    ...differing.map(
+      (c) => `  differs: ${c.key} recomputed ${c.rounded} vs printed ${c.printed} (${c.errata.join(", ")})`
+    ),
     ""
   ];
   return [...views.map(toText), ...summary].join("\n");

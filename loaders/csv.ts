@@ -57,7 +57,9 @@ function readCell(text: string, spec: ColumnSpec, fail: (message: string) => nev
     return trimmed;
   }
   if (!NUMBER.test(trimmed)) {
-    fail(`"${trimmed}" is not a number (write digits with a "." for decimals, no separators or units); expected ${spec.description}`);
+    fail(
+      `"${trimmed}" is not a number (write digits with a "." for decimals, no separators or units); expected ${spec.description}`
+    );
   }
   const value = Number(trimmed);
   if (!Number.isFinite(value)) fail(`"${trimmed}" is not a finite number`);
@@ -91,12 +93,23 @@ export function parseCsv(text: Buffer | string, spec: FileSpec, file = spec.file
   }
   const crlf = source.indexOf("\r");
   if (crlf >= 0) {
-    throw new DataError(file, source.slice(0, crlf).split("\n").length, null, null, "carriage return found; use LF line ends");
+    throw new DataError(
+      file,
+      source.slice(0, crlf).split("\n").length,
+      null,
+      null,
+      "carriage return found; use LF line ends"
+    );
   }
-  if (!source.endsWith("\n")) throw new DataError(file, source.split("\n").length, null, null, "the last line has no newline");
+  if (!source.endsWith("\n"))
+    throw new DataError(file, source.split("\n").length, null, null, "the last line has no newline");
   let records: Array<{record: string[]; info: {lines: number}}>;
   try {
-    records = parse(source, {info: true, relax_column_count: true, skip_empty_lines: false}) as unknown as typeof records;
+    records = parse(source, {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: false
+    }) as unknown as typeof records;
   } catch (error) {
     const e = error as {lines?: number; message: string};
     throw new DataError(file, e.lines ?? null, null, null, `not valid CSV: ${e.message}`);
@@ -120,7 +133,13 @@ export function parseCsv(text: Buffer | string, spec: FileSpec, file = spec.file
     const line = info.lines;
     if (record.length === 1 && record[0] === "") throw new DataError(file, line, null, null, "empty line");
     if (record.length !== header.length) {
-      throw new DataError(file, line, null, null, `${record.length} fields, expected ${header.length} (${header.join(", ")})`);
+      throw new DataError(
+        file,
+        line,
+        null,
+        null,
+        `${record.length} fields, expected ${header.length} (${header.join(", ")})`
+      );
     }
     const values: Record<string, Cell> = {};
     header.forEach((name, k) => {
@@ -152,7 +171,13 @@ export function readCsv(path: string, spec: FileSpec, file = spec.file): Row[] {
   try {
     buffer = readFileSync(path);
   } catch (error) {
-    throw new DataError(file, null, null, null, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new DataError(
+      file,
+      null,
+      null,
+      null,
+      `cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"})`
+    );
   }
   return parseCsv(buffer, spec, file);
 }

@@ -20,7 +20,15 @@ import type {
 
 /** Constants the engine needs, by file. */
 export const REQUIRED_CONSTANTS = ["pue", "lbs_per_kwh", "usd_per_kwh"] as const;
-export const REQUIRED_CASE_STUDY = ["single_model_hours", "tuning_models", "project_models", "project_hours", "project_gpu_days", "project_days", "gpu_watts"] as const;
+export const REQUIRED_CASE_STUDY = [
+  "single_model_hours",
+  "tuning_models",
+  "project_models",
+  "project_hours",
+  "project_gpu_days",
+  "project_days",
+  "gpu_watts"
+] as const;
 
 type V = Record<string, string | number | null>;
 const str = (v: V, k: string) => v[k] as string;
@@ -44,7 +52,8 @@ function constants(rows: Row[], spec: S_FileSpec, required: readonly string[]): 
     note: opt(v, "note")
   }));
   for (const key of required) {
-    if (!out.some((c) => c.key === key)) fail(spec, null, "key", `missing the constant "${key}" (needed: ${required.join(", ")})`);
+    if (!out.some((c) => c.key === key))
+      fail(spec, null, "key", `missing the constant "${key}" (needed: ${required.join(", ")})`);
   }
   return out;
 }
@@ -96,7 +105,12 @@ export function loadInputs(dataDir = "data"): Inputs {
     const p = prices.find((x) => x.accelerator === row.values.accelerator && x.tier === "preemptible");
     const q = prices.find((x) => x.accelerator === row.values.accelerator && x.tier === "on_demand");
     if (p && q && p.usdPerHour > q.usdPerHour) {
-      fail(S.CLOUD_PRICES, row, "usd_per_hour", `pre-emptible price ${p.usdPerHour} exceeds on-demand price ${q.usdPerHour} for ${p.accelerator}`);
+      fail(
+        S.CLOUD_PRICES,
+        row,
+        "usd_per_hour",
+        `pre-emptible price ${p.usdPerHour} exceeds on-demand price ${q.usdPerHour} for ${p.accelerator}`
+      );
     }
   }
 
@@ -104,22 +118,36 @@ export function loadInputs(dataDir = "data"): Inputs {
   const runs: TrainingRun[] = runRows.map((row) => {
     const v = row.values;
     const hw = hardware.find((h) => h.id === v.hardware);
-    if (!hw) fail(S.TRAINING_RUNS, row, "hardware", `unknown hardware "${v.hardware}"; known: ${hardwareIds.join(", ")}`);
+    if (!hw)
+      fail(S.TRAINING_RUNS, row, "hardware", `unknown hardware "${v.hardware}"; known: ${hardwareIds.join(", ")}`);
     for (const tier of ["preemptible", "on_demand"]) {
       if (!prices.some((p) => p.accelerator === hw.id && p.tier === tier)) {
         fail(S.TRAINING_RUNS, row, "hardware", `no ${tier} price for "${hw.id}" in data/cloud_prices.csv`);
       }
     }
-    if (hw.kind === "gpu" && v.power_w == null) fail(S.TRAINING_RUNS, row, "power_w", `a GPU run needs its measured power in watts`);
+    if (hw.kind === "gpu" && v.power_w == null)
+      fail(S.TRAINING_RUNS, row, "power_w", `a GPU run needs its measured power in watts`);
     const steps = v.duration_unit === "steps";
     if (steps && (v.ref_steps == null || v.ref_hours == null)) {
-      fail(S.TRAINING_RUNS, row, v.ref_steps == null ? "ref_steps" : "ref_hours", "a duration in steps needs ref_steps and ref_hours");
+      fail(
+        S.TRAINING_RUNS,
+        row,
+        v.ref_steps == null ? "ref_steps" : "ref_hours",
+        "a duration in steps needs ref_steps and ref_hours"
+      );
     }
     if (!steps && (v.ref_steps != null || v.ref_hours != null)) {
-      fail(S.TRAINING_RUNS, row, v.ref_steps != null ? "ref_steps" : "ref_hours", `ref_steps and ref_hours are only for duration_unit "steps"`);
+      fail(
+        S.TRAINING_RUNS,
+        row,
+        v.ref_steps != null ? "ref_steps" : "ref_hours",
+        `ref_steps and ref_hours are only for duration_unit "steps"`
+      );
     }
-    if (v.duration_unit === "h" && num(v, "duration") > 1e7) fail(S.TRAINING_RUNS, row, "duration", `${v.duration} h is over 1,000 years`);
-    if (v.duration_unit === "d" && num(v, "duration") > 1e6) fail(S.TRAINING_RUNS, row, "duration", `${v.duration} d is over 1,000 years`);
+    if (v.duration_unit === "h" && num(v, "duration") > 1e7)
+      fail(S.TRAINING_RUNS, row, "duration", `${v.duration} h is over 1,000 years`);
+    if (v.duration_unit === "d" && num(v, "duration") > 1e6)
+      fail(S.TRAINING_RUNS, row, "duration", `${v.duration} d is over 1,000 years`);
     return {
       id: str(v, "id"),
       model: str(v, "model"),
@@ -192,7 +220,11 @@ export function loadInputs(dataDir = "data"): Inputs {
     table3: runs.map((r) => r.id),
     table4: ["single", "tuning", "project"]
   };
-  const columns: Record<string, readonly string[]> = {table1: TABLE1_COLUMNS, table3: TABLE3_COLUMNS, table4: TABLE4_COLUMNS};
+  const columns: Record<string, readonly string[]> = {
+    table1: TABLE1_COLUMNS,
+    table3: TABLE3_COLUMNS,
+    table4: TABLE4_COLUMNS
+  };
   const published: PublishedCell[] = publishedRows.map((row) => {
     const v = row.values;
     const table = str(v, "table");

@@ -33,7 +33,12 @@ export const CONSTANTS: FileSpec = {
   ]
 };
 
-export const CASE_STUDY: FileSpec = {...CONSTANTS, file: "data/case_study.csv", description: "one input of the LISA case study (§4.2)", columns: CONSTANTS.columns.filter((c) => c.name !== "description")};
+export const CASE_STUDY: FileSpec = {
+  ...CONSTANTS,
+  file: "data/case_study.csv",
+  description: "one input of the LISA case study (§4.2)",
+  columns: CONSTANTS.columns.filter((c) => c.name !== "description")
+};
 
 export const HARDWARE: FileSpec = {
   file: "data/hardware.csv",
@@ -54,7 +59,12 @@ export const CLOUD_PRICES: FileSpec = {
   key: ["accelerator", "tier"],
   columns: [
     {name: "accelerator", type: "string", description: "hardware id (data/hardware.csv)"},
-    {name: "tier", type: "enum", values: ["preemptible", "on_demand"], description: "preemptible (low) or on_demand (high)"},
+    {
+      name: "tier",
+      type: "enum",
+      values: ["preemptible", "on_demand"],
+      description: "preemptible (low) or on_demand (high)"
+    },
     {name: "usd_per_hour", type: "number", above: 0, max: 1000, description: "USD per accelerator-hour"},
     source,
     locator,
@@ -82,8 +92,22 @@ export const TRAINING_RUNS: FileSpec = {
     {name: "measured_on", type: "string", optional: true, description: "hardware the power was measured on"},
     {name: "duration", type: "number", above: 0, max: HUGE, description: "training duration, in `duration_unit`"},
     {name: "duration_unit", type: "enum", values: ["h", "d", "steps"], description: "h (hours), d (days) or steps"},
-    {name: "ref_steps", type: "number", optional: true, above: 0, max: HUGE, description: "steps of the reference run (unit steps)"},
-    {name: "ref_hours", type: "number", optional: true, above: 0, max: 1e7, description: "hours of the reference run (unit steps)"},
+    {
+      name: "ref_steps",
+      type: "number",
+      optional: true,
+      above: 0,
+      max: HUGE,
+      description: "steps of the reference run (unit steps)"
+    },
+    {
+      name: "ref_hours",
+      type: "number",
+      optional: true,
+      above: 0,
+      max: 1e7,
+      description: "hours of the reference run (unit steps)"
+    },
     source,
     locator,
     note
@@ -143,7 +167,13 @@ export const PUBLISHED: FileSpec = {
     {name: "column", type: "string", description: "column key of that table"},
     {name: "printed", type: "string", description: "the cell's text as printed"},
     {name: "value", type: "number", min: 0, max: HUGE, description: "the printed value as a number"},
-    {name: "step", type: "number", above: 0, max: 1e6, description: "rounding step of the printed value (1, 1000, 0.01 …)"},
+    {
+      name: "step",
+      type: "number",
+      above: 0,
+      max: 1e6,
+      description: "rounding step of the printed value (1, 1000, 0.01 …)"
+    },
     {name: "locator", type: "string", description: "table of the paper"}
   ]
 };

@@ -36,7 +36,8 @@ export function claims(inputs: Inputs, tables: Tables): Claim[] {
   return [
     {
       id: "nas-cars",
-      quote: "Training one model (with neural architecture search) emits 626,000 lbs of CO2e, nearly five times the lifetime emissions of an average car",
+      quote:
+        "Training one model (with neural architecture search) emits 626,000 lbs of CO2e, nearly five times the lifetime emissions of an average car",
       co2eLbs: nas.co2e_lbs!,
       referenceLbs: car.lbs,
       referenceLabel: car.label,
@@ -45,7 +46,8 @@ export function claims(inputs: Inputs, tables: Tables): Claim[] {
     },
     {
       id: "bert-flight",
-      quote: "Training BERT (base) on GPUs emits roughly as much CO2e as one passenger's trans-American round-trip flight",
+      quote:
+        "Training BERT (base) on GPUs emits roughly as much CO2e as one passenger's trans-American round-trip flight",
       co2eLbs: bert.co2e_lbs!,
       referenceLbs: flight.lbs,
       referenceLabel: flight.label,

@@ -57,7 +57,8 @@ export function lookupCell(tables: Pick<Tables, "table1" | "table3" | "table4">,
   const rows = tables[cell.table] as unknown as Array<Record<string, unknown>>;
   const row = rows.find((r) => r.id === cell.row);
   if (!row) throw new Error(`published cell ${cellKey(cell.table, cell.row, cell.column)} has no recomputed row`);
-  if (!(cell.column in row)) throw new Error(`published cell ${cellKey(cell.table, cell.row, cell.column)} has no recomputed column`);
+  if (!(cell.column in row))
+    throw new Error(`published cell ${cellKey(cell.table, cell.row, cell.column)} has no recomputed column`);
   const value = row[cell.column];
   return typeof value === "number" ? value : null;
 }

@@ -10,7 +10,10 @@ export function cloudCostRangeUsd(
   lowUsdPerHour: number,
   highUsdPerHour: number
 ): {low: number; high: number} {
-  return {low: cloudCostUsd(accelerators, hours, lowUsdPerHour), high: cloudCostUsd(accelerators, hours, highUsdPerHour)};
+  return {
+    low: cloudCostUsd(accelerators, hours, lowUsdPerHour),
+    high: cloudCostUsd(accelerators, hours, highUsdPerHour)
+  };
 }
 
 /** Cost in USD of an energy in kWh at an electricity price in USD per kWh (Strubell et al. 2019, fn 9). */

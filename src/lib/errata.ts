@@ -93,11 +93,23 @@ export function errata(inputs: Inputs): Erratum[] {
       title: "NAS on TPUv2: Table 3 prints 32,623 h; §2.1's own derivation gives 32,633 h",
       summary: `${n(nas.duration)} steps at ${n(nas.refHours)} h per ${n(nas.refSteps)} steps are ${n(hours, 1)} h, not the printed ${pHours.printed} h; the printed costs need about ${n(pHigh.value / high, 1)} h (Patterson et al. 2021 also uses 32,633 TPUv2 hours). The printed on-demand cost, ${pHigh.printed}, is ${n(Math.round(hours))} h × ${usd(high, 2)} = ${usd(Math.round(hours) * high, 2)} with the cents dropped; the unrounded hours give ${usd(hours * high, 2)}.`,
       steps: [
-        {expression: `${n(nas.duration)} / ${n(nas.refSteps)} × ${n(nas.refHours)} h`, result: `${n(hours, 1)} h (printed ${pHours.printed})`},
+        {
+          expression: `${n(nas.duration)} / ${n(nas.refSteps)} × ${n(nas.refHours)} h`,
+          result: `${n(hours, 1)} h (printed ${pHours.printed})`
+        },
         {expression: `${pHigh.printed} / ${usd(high, 2)}`, result: `${n(pHigh.value / high, 1)} h`},
-        {expression: `${pHours.printed} h × (${usd(low, 2)} … ${usd(high, 2)})`, result: `${usd(pHours.value * low)}–${usd(pHours.value * high)}`},
-        {expression: `${n(hours, 1)} h × ${usd(high, 2)}`, result: `${usd(hours * high, 2)} (printed ${pHigh.printed})`},
-        {expression: `${pLow.printed} / ${n(hours, 1)} h`, result: `${usd(pLow.value / hours, 3)} per hour (see the TPUv2 price erratum)`}
+        {
+          expression: `${pHours.printed} h × (${usd(low, 2)} … ${usd(high, 2)})`,
+          result: `${usd(pHours.value * low)}–${usd(pHours.value * high)}`
+        },
+        {
+          expression: `${n(hours, 1)} h × ${usd(high, 2)}`,
+          result: `${usd(hours * high, 2)} (printed ${pHigh.printed})`
+        },
+        {
+          expression: `${pLow.printed} / ${n(hours, 1)} h`,
+          result: `${usd(pLow.value / hours, 3)} per hour (see the TPUv2 price erratum)`
+        }
       ],
       cells: cols("table3", "nas_tpu", ["hours", "cost_usd_high"])
     });
@@ -118,9 +130,18 @@ export function errata(inputs: Inputs): Erratum[] {
       title: "TPUv2 pre-emptible price: fn 7 says $1.46 per hour, Table 3's TPUv2 costs need $1.35",
       summary: `With fn 7's ${usd(fn7, 2)} per TPUv2-hour the low costs are ${usd(bert.cost_usd_low)} (BERT) and ${usd(nas.cost_usd_low)} (NAS), not the printed ${pb.printed} and ${pn.printed}. Both printed values imply ${usd(impliedBert, 3)} and ${usd(impliedNas, 3)} per hour: the table used a different (then current) pre-emptible TPUv2 price than the footnote states. We keep the footnote's price as the input and report the cells as differing.`,
       steps: [
-        {expression: `${bert.accelerators} × ${n(bert.hours)} h × ${usd(fn7, 2)}`, result: `${usd(bert.cost_usd_low, 2)} (printed ${pb.printed})`},
-        {expression: `${pb.printed} / (${bert.accelerators} × ${n(bert.hours)} h)`, result: `${usd(impliedBert, 4)} per hour`},
-        {expression: `${pn.printed} / (${nas.accelerators} × ${n(nas.hours, 1)} h)`, result: `${usd(impliedNas, 4)} per hour`}
+        {
+          expression: `${bert.accelerators} × ${n(bert.hours)} h × ${usd(fn7, 2)}`,
+          result: `${usd(bert.cost_usd_low, 2)} (printed ${pb.printed})`
+        },
+        {
+          expression: `${pb.printed} / (${bert.accelerators} × ${n(bert.hours)} h)`,
+          result: `${usd(impliedBert, 4)} per hour`
+        },
+        {
+          expression: `${pn.printed} / (${nas.accelerators} × ${n(nas.hours, 1)} h)`,
+          result: `${usd(impliedNas, 4)} per hour`
+        }
       ],
       cells: [cellKey("table3", "bert_base_tpu", "cost_usd_low"), cellKey("table3", "nas_tpu", "cost_usd_low")]
     });
@@ -135,7 +156,10 @@ export function errata(inputs: Inputs): Erratum[] {
       title: "ELMo: trained on GTX 1080, measured on GTX 1080 Ti, priced as P100",
       summary: `§2.1 says ELMo was trained on 3 NVIDIA GTX 1080 for 2 weeks and §2 that its power was measured on ${elmo.measuredOn}, but Table 3 lists ${elmo.hardware}×${elmo.accelerators} and prices P100 hours. We follow Table 3 (the cells reproduce); the cost column therefore prices hardware the model never ran on.`,
       steps: [
-        {expression: `${elmo.accelerators} × ${n(runHoursOf(elmo))} h × ${usd(price(inputs, "P100", "preemptible"), 2)}`, result: usd(elmo.accelerators * runHoursOf(elmo) * price(inputs, "P100", "preemptible"), 2)}
+        {
+          expression: `${elmo.accelerators} × ${n(runHoursOf(elmo))} h × ${usd(price(inputs, "P100", "preemptible"), 2)}`,
+          result: usd(elmo.accelerators * runHoursOf(elmo) * price(inputs, "P100", "preemptible"), 2)
+        }
       ],
       cells: cols("table3", "elmo", ["hours", "kwh", "co2e_lbs", "cost_usd_low", "cost_usd_high"])
     });
@@ -151,7 +175,12 @@ export function errata(inputs: Inputs): Erratum[] {
       kind: "note",
       title: "LISA project hours: 9998 GPU-days are 239,952 h; Table 4 prints 239,942 h",
       summary: `§4.2 gives ${n(gpuDays)} GPU-days, which are ${n(gpuDays * HOURS_PER_DAY)} h; Table 4 prints ${n(hoursPrinted)} h, ${n(gpuDays * HOURS_PER_DAY - hoursPrinted)} h fewer. We use the printed hours, which the table's other cells rest on. With ${n(gpuDays * HOURS_PER_DAY)} h the row would read ${usd(alt.cost_usd_low)}–${usd(alt.cost_usd_high)} and ${usd(alt.electricity_usd)} of electricity: the same at the printed precision but for the electricity.`,
-      steps: [{expression: `${n(gpuDays)} GPU-days × ${HOURS_PER_DAY} h`, result: `${n(gpuDays * HOURS_PER_DAY)} h (printed ${n(hoursPrinted)})`}],
+      steps: [
+        {
+          expression: `${n(gpuDays)} GPU-days × ${HOURS_PER_DAY} h`,
+          result: `${n(gpuDays * HOURS_PER_DAY)} h (printed ${n(hoursPrinted)})`
+        }
+      ],
       cells: [
         ...cols("table4", "project", ["cost_usd_low", "cost_usd_high", "electricity_usd"]),
         cellKey("table1", "nlp_pipeline_tuning", "co2e_lbs")
@@ -176,7 +205,10 @@ export function errata(inputs: Inputs): Erratum[] {
           expression: `${tuning.printed} lbs / ${lbsPerKwh} lbs/kWh / ${s.pue} / ${n(hours)} h × 1000`,
           result: `${n(exact, 3)} W (stored as ${n(watts, 2)} W)`
         },
-        {expression: `${s.pue} × ${n(watts, 2)} W / 1000`, result: `${n((s.pue * watts) / 1000, 4)} kWh per GPU-hour with PUE`}
+        {
+          expression: `${s.pue} × ${n(watts, 2)} W / 1000`,
+          result: `${n((s.pue * watts) / 1000, 4)} kWh per GPU-hour with PUE`
+        }
       ],
       cells: [cellKey("table1", "nlp_pipeline_tuning", "co2e_lbs")]
     });
@@ -195,7 +227,10 @@ export function errata(inputs: Inputs): Erratum[] {
       title: "Table 1: 39 lbs and 78,468 lbs agree only within the rounding of 39",
       summary: `${p78.printed} / ${p39.printed} = ${n(p78.value / p39.value, 1)}, while the hours ratio is ${n(project.hours, 0)} / ${n(single.hours)} = ${n(project.hours / single.hours, 1)}: the single model's CO2e is ${n(single.co2e_lbs, 2)} lbs, printed as ${p39.printed}. The press figure "78,000 lbs" is ${p78.printed} rounded.`,
       steps: [
-        {expression: `${n(single.hours)} h × ${n(constantValue(inputs, "gpu_watts"), 2)} W × ${s.pue} / 1000 × ${constantValue(inputs, "lbs_per_kwh")}`, result: `${n(single.co2e_lbs, 2)} lbs`},
+        {
+          expression: `${n(single.hours)} h × ${n(constantValue(inputs, "gpu_watts"), 2)} W × ${s.pue} / 1000 × ${constantValue(inputs, "lbs_per_kwh")}`,
+          result: `${n(single.co2e_lbs, 2)} lbs`
+        },
         {expression: `${p78.printed} / ${p39.printed}`, result: n(p78.value / p39.value, 1)}
       ],
       cells: [cellKey("table1", "nlp_pipeline", "co2e_lbs"), cellKey("table1", "nlp_pipeline_tuning", "co2e_lbs")]

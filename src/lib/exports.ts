@@ -35,7 +35,9 @@ function mdEscape(text: string): string {
 export function toMarkdown(view: TableView): string {
   const head = `| ${view.columns.map((c) => mdEscape(c.label)).join(" | ")} |`;
   const rule = `|${view.columns.map((c) => (c.text ? " --- " : " ---: ")).join("|")}|`;
-  const body = view.rows.map((row) => `| ${view.columns.map((c) => mdEscape(cellText(row[c.key], c.decimals, c.text))).join(" | ")} |`);
+  const body = view.rows.map(
+    (row) => `| ${view.columns.map((c) => mdEscape(cellText(row[c.key], c.decimals, c.text))).join(" | ")} |`
+  );
   return [`**${view.title}**`, "", head, rule, ...body, "", `_${view.caption}_`, ""].join("\n");
 }
 
@@ -45,5 +47,12 @@ export function toText(view: TableView): string {
   const widths = view.columns.map((c, k) => Math.max(c.label.length, ...cells.map((r) => r[k].length)));
   const pad = (s: string, k: number) => (view.columns[k].text ? s.padEnd(widths[k]) : s.padStart(widths[k]));
   const line = (r: string[]) => r.map(pad).join("  ").trimEnd();
-  return [view.title, line(view.columns.map((c) => c.label)), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line), view.caption, ""].join("\n");
+  return [
+    view.title,
+    line(view.columns.map((c) => c.label)),
+    widths.map((w) => "-".repeat(w)).join("  "),
+    ...cells.map(line),
+    view.caption,
+    ""
+  ].join("\n");
 }

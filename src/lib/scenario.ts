@@ -1,4 +1,12 @@
-import {categoryFactors, factorSetNames, intensityFromMix, MIX_CATEGORIES, mixOf, type Mix, type Unassigned} from "./mix.js";
+import {
+  categoryFactors,
+  factorSetNames,
+  intensityFromMix,
+  MIX_CATEGORIES,
+  mixOf,
+  type Mix,
+  type Unassigned
+} from "./mix.js";
 import type {Inputs} from "./types.js";
 import {lbsToKg, MASS_UNITS, parseIntensity, type MassUnit} from "./units.js";
 
@@ -131,7 +139,8 @@ export const SCENARIO_PARAMS: readonly Param[] = [
     name: "pue",
     help: "power usage effectiveness",
     allowed: () => `a number from ${PUE_RANGE[0]} to ${PUE_RANGE[1]}`,
-    read: (t, i, s) => void (s.pue = parseNumberIn(t, "pue", PUE_RANGE, `a number from ${PUE_RANGE[0]} to ${PUE_RANGE[1]}`)),
+    read: (t, i, s) =>
+      void (s.pue = parseNumberIn(t, "pue", PUE_RANGE, `a number from ${PUE_RANGE[0]} to ${PUE_RANGE[1]}`)),
     write: (s) => trim(s.pue)
   },
   {
@@ -166,7 +175,8 @@ export const SCENARIO_PARAMS: readonly Param[] = [
   {
     name: "unassigned",
     help: "treatment of the unassigned share of a mix",
-    allowed: () => `renormalise, or a factor in g per kWh from ${UNASSIGNED_RANGE[0]} to ${UNASSIGNED_RANGE[1]}, e.g. 800g`,
+    allowed: () =>
+      `renormalise, or a factor in g per kWh from ${UNASSIGNED_RANGE[0]} to ${UNASSIGNED_RANGE[1]}, e.g. 800g`,
     read: (t, i, s) => {
       const text = t.trim().toLowerCase();
       if (text === "renormalise" || text === "renormalize") {
@@ -185,7 +195,8 @@ export const SCENARIO_PARAMS: readonly Param[] = [
     help: "custom mix, percent renewable,gas,coal,nuclear (with grid=custom)",
     allowed: () => "four percentages renewable,gas,coal,nuclear from 0 to 100 summing to at most 100, e.g. 17,35,27,19",
     read: (t, i, s) => {
-      const allowed = "four percentages renewable,gas,coal,nuclear from 0 to 100 summing to at most 100, e.g. 17,35,27,19";
+      const allowed =
+        "four percentages renewable,gas,coal,nuclear from 0 to 100 summing to at most 100, e.g. 17,35,27,19";
       const parts = t.split(",");
       if (parts.length !== 4) throw new Error(`mix "${t}" is not allowed: ${allowed}`);
       const values = parts.map((p) => parseNumberIn(p, "mix", [0, 100], allowed));
@@ -200,7 +211,12 @@ export const SCENARIO_PARAMS: readonly Param[] = [
     help: "electricity price, USD per kWh",
     allowed: () => `a number from ${PRICE_RANGE[0]} to ${PRICE_RANGE[1]}`,
     read: (t, i, s) =>
-      void (s.usdPerKwh = parseNumberIn(t, "price", PRICE_RANGE, `a number from ${PRICE_RANGE[0]} to ${PRICE_RANGE[1]}`)),
+      void (s.usdPerKwh = parseNumberIn(
+        t,
+        "price",
+        PRICE_RANGE,
+        `a number from ${PRICE_RANGE[0]} to ${PRICE_RANGE[1]}`
+      )),
     write: (s) => trim(s.usdPerKwh)
   },
   {
@@ -209,7 +225,8 @@ export const SCENARIO_PARAMS: readonly Param[] = [
     allowed: () => `one of ${MASS_UNITS.join(", ")}`,
     read: (t, i, s) => {
       const u = t.trim().toLowerCase();
-      if (!(MASS_UNITS as readonly string[]).includes(u)) throw new Error(`units "${t}" is not allowed: one of ${MASS_UNITS.join(", ")}`);
+      if (!(MASS_UNITS as readonly string[]).includes(u))
+        throw new Error(`units "${t}" is not allowed: one of ${MASS_UNITS.join(", ")}`);
       s.units = u as MassUnit;
     },
     write: (s) => s.units

@@ -49,7 +49,9 @@ export function kgPerKwhTo(kgPerKwh: number, unit: IntensityUnit): number {
 export function parseIntensity(text: string): number {
   const match = /^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*(g|kg|lb|lbs)(?:\s*\/\s*kwh)?\s*$/i.exec(text);
   if (!match) {
-    throw new Error(`intensity "${text}" is not a number followed by g, kg or lbs (per kWh), e.g. 0.429kg, 429g, 0.954lbs`);
+    throw new Error(
+      `intensity "${text}" is not a number followed by g, kg or lbs (per kWh), e.g. 0.429kg, 429g, 0.954lbs`
+    );
   }
   const value = Number(match[1]);
   const unit = match[2].toLowerCase();

@@ -136,7 +136,10 @@ export function tableViews(report: Report): TableView[] {
 export function summariseStatus(status: Record<string, string>): string {
   const values = Object.values(status);
   if (values.length === 0) return "";
-  if (values.includes("differs")) return `differs (${Object.keys(status).filter((k) => status[k] === "differs").join(", ")})`;
+  if (values.includes("differs"))
+    return `differs (${Object.keys(status)
+      .filter((k) => status[k] === "differs")
+      .join(", ")})`;
   if (values.includes("calibrated")) return "calibrated";
   return "reproduced";
 }
