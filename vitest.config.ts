@@ -6,7 +6,10 @@ process.env.TZ = "UTC";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 20000,
-    hookTimeout: 180000
+    globalSetup: ["test/browser/global-setup.ts"],
+    testTimeout: 30000,
+    hookTimeout: 180000,
+    // Browser tests share two cores with Chromium: keep files from starving each other.
+    maxWorkers: 2
   }
 });

@@ -1,0 +1,13 @@
+// Builds the site once per test run into .test-dist (unless SITE_DIR names a built site), so the
+// browser tests always test what the current code builds.
+import {spawnSync} from "node:child_process";
+
+export default function setup(): void {
+  if (process.env.SITE_DIR) return;
+  process.stderr.write("[test] building the site into .test-dist for the browser tests\n");
+  const result = spawnSync("npx", ["tsx", "scripts/build.ts"], {
+    env: {...process.env, DIST_DIR: ".test-dist"},
+    stdio: ["ignore", "inherit", "inherit"]
+  });
+  if (result.status !== 0) throw new Error("the site build failed; see above");
+}
