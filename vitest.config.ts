@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 30000,
     hookTimeout: 180000,
     // Browser tests share two cores with Chromium: keep files from starving each other.
-    maxWorkers: 2
+    maxWorkers: 2,
+    // The JSON results let .ci/run print a plain "N passed, N failed" closing line.
+    reporters: ["default", ["json", {outputFile: ".vitest-results.json"}]]
   }
 });
