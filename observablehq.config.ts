@@ -24,7 +24,8 @@ export default {
         {name: "Estimate your own run", path: "/estimate"}
       ]
     },
-    {name: "Cite and download", path: "/cite"}
+    {name: "Cite and download", path: "/cite"},
+    {name: "Printable report", path: "/report"}
   ],
   // No Google Fonts (the default global stylesheet): every asset is served by the site itself.
   globalStylesheets: [],

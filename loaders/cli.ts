@@ -1,14 +1,18 @@
+import {statSync} from "node:fs";
 import {parseArgs} from "node:util";
 import {loadInputs} from "./inputs.js";
 import {DataError} from "./errors.js";
 import {writeFileAtomic} from "./write.js";
+import {estimateMain} from "./estimate-cli.js";
 import {buildReport, type Report} from "../src/lib/report.js";
 import {parseScenario, SCENARIO_PARAMS} from "../src/lib/scenario.js";
 import {tableViews} from "../src/lib/views.js";
-import {toCsv, toMarkdown, toText} from "../src/lib/exports.js";
+import {toCsv, toLatex, toMarkdown, toText, type ExportMeta} from "../src/lib/exports.js";
+import {buildManifest} from "./manifest.js";
+import type {PdfRequest} from "./pdf.js";
 import type {Inputs} from "../src/lib/types.js";
 
-export const FORMATS = ["text", "json", "csv", "md"] as const;
+export const FORMATS = ["text", "json", "csv", "md", "latex"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** A usage error: printed with a pointer to --help, exit code 2. */
@@ -30,9 +34,12 @@ Recomputes Tables 1-4 of Strubell, Ganesh & McCallum (2019) from data/ and print
 the printed values, with a status per printed cell.
 
 Output:
-  --format F     text (default), json, csv or md
+  --format F     text (default), json, csv, md or latex (booktabs)
   --out FILE     write to FILE (whole or not at all) instead of standard output
   --data DIR     read the inputs from DIR (default: data)
+  --pdf FILE     write the replication report as a PDF (title page, methods, tables, errata,
+                 sensitivity, checksums), printed by headless Chromium from the built site
+  --site DIR     the built site to print (default: dist/, built first if missing or stale)
   -h, --help     show this help
 
 Scenario (defaults are the paper's: PUE 1.58, EPA 0.954 lbs/kWh, $0.12/kWh, lbs):
@@ -43,14 +50,17 @@ Examples:
   npm run --silent report -- --format json
   npm run report -- --pue 1.1 --grid google --units kg
   npm run report -- --intensity 429g --format md --out table.md
+  npm run report -- --format latex --out tables.tex
+  npm run report -- --pdf report.pdf --pue 1.1
 `;
 }
 
-export function render(report: Report, format: Format): string {
+export function render(report: Report, format: Format, meta: ExportMeta = {}): string {
   if (format === "json") return JSON.stringify(report, null, 2) + "\n";
   const views = tableViews(report);
   if (format === "csv") return views.map((v) => `# ${v.id}\n${toCsv(v)}`).join("\n");
   if (format === "md") return views.map(toMarkdown).join("\n");
+  if (format === "latex") return views.map((v) => toLatex(v, {...meta, query: report.scenario.query})).join("\n");
   const differing = report.cells.filter((c) => c.status === "differs");
   const summary = [
     `Scenario: PUE ${report.scenario.pue}, ${report.scenario.intensity_kg_per_kwh.toFixed(4)} kg CO2e/kWh (${report.scenario.intensity_source}), $${report.scenario.usdPerKwh}/kWh`,
@@ -64,22 +74,31 @@ export function render(report: Report, format: Format): string {
 }
 
 /** Runs the report command; returns the text to print. Throws UsageError or DataError. */
-export function runReport(argv: string[]): {output: string; out: string | null} {
+export function runReport(argv: string[]): {output: string; out: string | null; pdf?: PdfRequest} {
   let parsed;
+  const options = {
+    format: {type: "string", default: "text"},
+    out: {type: "string"},
+    data: {type: "string", default: "data"},
+    help: {type: "boolean", short: "h"},
+    pdf: {type: "string"},
+    site: {type: "string"},
+    ...Object.fromEntries(SCENARIO_PARAMS.map((p) => [p.name, {type: "string" as const}]))
+  } as const;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        format: {type: "string", default: "text"},
-        out: {type: "string"},
-        data: {type: "string", default: "data"},
-        help: {type: "boolean", short: "h"},
-        ...Object.fromEntries(SCENARIO_PARAMS.map((p) => [p.name, {type: "string" as const}]))
-      }
-    });
+    parsed = parseArgs({args: argv, allowPositionals: false, options});
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, ""));
+    // parseArgs's own message, on one line; an unknown option or argument also gets the list of options.
+    const message = (error as Error).message.replace(/\. To specify a positional.*$/s, "").replace(/\s*\n\s*/g, " ");
+    const code = (error as {code?: string}).code;
+    const list = Object.keys(options)
+      .map((name) => `--${name}`)
+      .join(", ");
+    throw new UsageError(
+      code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL"
+        ? `${message}; the options are ${list}`
+        : message
+    );
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values.help) {
@@ -95,7 +114,11 @@ export function runReport(argv: string[]): {output: string; out: string | null} 
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format "${format}" is not allowed: one of ${FORMATS.join(", ")}`);
   }
-  const inputs = loadInputs(values.data as string);
+  const dataDir = values.data as string;
+  if (!statSync(dataDir, {throwIfNoEntry: false})?.isDirectory()) {
+    throw new UsageError(`--data "${dataDir}" is not a directory: it must name a directory holding the data files`);
+  }
+  const inputs = loadInputs(dataDir);
   const entries: [string, string][] = SCENARIO_PARAMS.filter((p) => values[p.name] !== undefined).map((p) => [
     p.name,
     values[p.name] as string
@@ -107,33 +130,74 @@ export function runReport(argv: string[]): {output: string; out: string | null} 
     throw new UsageError(`--${(error as Error).message}`);
   }
   const report = buildReport(inputs, scenario);
-  return {output: render(report, format as Format), out: (values.out as string | undefined) ?? null};
+  if (values.site !== undefined && values.pdf === undefined) throw new UsageError("--site DIR goes with --pdf FILE");
+  if (values.pdf !== undefined) {
+    if (!values.pdf) throw new UsageError("--pdf needs a file name, e.g. --pdf report.pdf");
+    return {
+      output: "",
+      out: null,
+      pdf: {file: values.pdf as string, site: values.site as string | undefined, query: report.scenario.query}
+    };
+  }
+  // The versions a LaTeX caption names: known for the project's own data/ only.
+  let meta: ExportMeta = {};
+  if (format === "latex" && values.data === "data") {
+    const manifest = buildManifest(".");
+    meta = {version: manifest.version, dataVersion: manifest.data_version};
+  }
+  return {output: render(report, format as Format, meta), out: (values.out as string | undefined) ?? null};
 }
 
-export function main(argv: string[]): number {
+/** Runs the command; a PDF report is asynchronous (a Promise of the exit code), everything else is not. */
+export function main(argv: string[]): number | Promise<number> {
+  // "Your own run": a subcommand with its own options and --help (loaders/estimate-cli.ts).
+  if (argv[0] === "estimate") return estimateMain(argv.slice(1));
   try {
-    const {output, out} = runReport(argv);
+    const {output, out, pdf} = runReport(argv);
+    if (pdf) {
+      return import("./pdf.js")
+        .then(({writePdfReport}) => writePdfReport(pdf))
+        .then((result) => {
+          process.stderr.write(`wrote ${result.file} (${result.bytes} bytes)\n`);
+          return 0;
+        })
+        .catch((error: Error) => {
+          process.stderr.write(`report: --pdf ${pdf.file}: ${error.message}; nothing was written\n`);
+          return 1;
+        });
+    }
     if (out) {
-      writeFileAtomic(out, output);
+      try {
+        writeFileAtomic(out, output);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        process.stderr.write(`report: cannot write --out "${out}" (${code}); nothing was written\n`);
+        return 1;
+      }
       process.stderr.write(`wrote ${out}\n`);
     } else {
       process.stdout.write(output);
     }
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`report: ${error.message}\nRun "npm run report -- --help" for the options.\n`);
-      return 2;
-    }
-    if (error instanceof DataError) {
-      process.stderr.write(`report: bad input: ${error.message}\n`);
-      return 1;
-    }
-    process.stderr.write(`report: ${(error as Error).stack ?? error}\n`);
-    return 1;
+    return failure(error);
   }
 }
 
+/** Prints an error the way the command reports it and returns the exit code. */
+function failure(error: unknown): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`report: ${error.message}\nRun "npm run report -- --help" for the options.\n`);
+    return 2;
+  }
+  if (error instanceof DataError) {
+    process.stderr.write(`report: bad input: ${error.message}\n`);
+    return 1;
+  }
+  process.stderr.write(`report: ${(error as Error).stack ?? error}\n`);
+  return 1;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = main(process.argv.slice(2));
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => (process.exitCode = code));
 }

@@ -15,6 +15,8 @@ export interface ColumnSpec {
   values?: readonly string[];
   /** What the value means, with its unit: shown in errors and in the data dictionary. */
   description: string;
+  /** Unit of a number column ("W", "USD/h", "%", or "`unit` column" where a sibling column gives it). */
+  unit?: string;
 }
 
 export interface FileSpec {
@@ -62,14 +64,44 @@ function readCell(text: string, spec: ColumnSpec, fail: (message: string) => nev
     );
   }
   const value = Number(trimmed);
-  if (!Number.isFinite(value)) fail(`"${trimmed}" is not a finite number`);
-  if (spec.type === "integer" && !Number.isInteger(value)) fail(`"${trimmed}" is not a whole number`);
+  if (!Number.isFinite(value)) fail(`"${trimmed}" is not a finite number; expected ${spec.description}`);
+  if (spec.type === "integer" && !Number.isInteger(value))
+    fail(`"${trimmed}" is not a whole number; expected ${spec.description}`);
   const bad =
     (spec.above !== undefined && !(value > spec.above)) ||
     (spec.min !== undefined && value < spec.min) ||
     (spec.max !== undefined && value > spec.max);
   if (bad) fail(`${trimmed} is out of range: expected ${spec.description}, ${describeBounds(spec)}`);
   return value;
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1. */
+function firstInvalidUtf8(buffer: Uint8Array): number {
+  for (let i = 0; i < buffer.length;) {
+    const b = buffer[i];
+    const length =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (i + k >= buffer.length || (buffer[i + k] & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return -1;
+}
+
+/** 0-based index of the CSV field that the end of `linePrefix` is in (commas inside quotes do not count). */
+function fieldIndexAt(linePrefix: string): number {
+  let quoted = false;
+  let field = 0;
+  for (const c of linePrefix) {
+    if (c === '"') quoted = !quoted;
+    else if (c === "," && !quoted) field++;
+  }
+  return field;
+}
+
+/** Field names of a header line (unquoted, as data/ headers are). */
+function fieldNames(headerLine: string): string[] {
+  return headerLine.split(",").map((name) => name.replace(/^"|"$/g, "").trim());
 }
 
 /**
@@ -87,9 +119,20 @@ export function parseCsv(text: Buffer | string, spec: FileSpec, file = spec.file
   try {
     source = new TextDecoder("utf-8", {fatal: true}).decode(buffer);
   } catch {
-    const at = buffer.indexOf(0xff) >= 0 ? buffer.indexOf(0xff) : 0;
-    const line = buffer.subarray(0, Math.max(at, 0)).toString("latin1").split("\n").length;
-    throw new DataError(file, line, null, null, "the file is not valid UTF-8; save it as UTF-8");
+    const at = Math.max(0, firstInvalidUtf8(buffer));
+    const before = buffer.subarray(0, at).toString("latin1").split("\n");
+    const line = before.length;
+    // The field the bad byte is in, counted with quotes respected, and that field's header name.
+    const field = fieldIndexAt(before[line - 1]);
+    const header = fieldNames(buffer.subarray(0, Math.max(0, buffer.indexOf(0x0a))).toString("latin1"));
+    const byte = buffer[at].toString(16).toUpperCase().padStart(2, "0");
+    throw new DataError(
+      file,
+      line,
+      line > 1 ? (header[field] ?? null) : null,
+      field + 1,
+      `byte 0x${byte} is not valid UTF-8 (perhaps saved as Latin-1 or Windows-1252); save it as UTF-8`
+    );
   }
   const crlf = source.indexOf("\r");
   if (crlf >= 0) {
@@ -111,8 +154,11 @@ export function parseCsv(text: Buffer | string, spec: FileSpec, file = spec.file
       skip_empty_lines: false
     }) as unknown as typeof records;
   } catch (error) {
-    const e = error as {lines?: number; message: string};
-    throw new DataError(file, e.lines ?? null, null, null, `not valid CSV: ${e.message}`);
+    // csv-parse gives the line and the 0-based field it stopped at; name that field from the header line.
+    const e = error as {lines?: number; index?: number; message: string};
+    const field = typeof e.index === "number" ? e.index : null;
+    const name = field != null && (e.lines ?? 1) > 1 ? (fieldNames(source.split("\n")[0])[field] ?? null) : null;
+    throw new DataError(file, e.lines ?? null, name, field != null ? field + 1 : null, `not valid CSV: ${e.message}`);
   }
   if (records.length === 0) throw new DataError(file, 1, null, null, "no header line");
   const header = records[0].record;

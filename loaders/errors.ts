@@ -4,6 +4,8 @@ export class DataError extends Error {
   readonly line: number | null;
   readonly column: string | null;
   readonly columnNumber: number | null;
+  /** The message without its "file:line:column" prefix. */
+  readonly detail: string;
 
   constructor(file: string, line: number | null, column: string | null, columnNumber: number | null, message: string) {
     const where = [file, line ?? undefined, line != null ? (columnNumber ?? undefined) : undefined]
@@ -15,5 +17,6 @@ export class DataError extends Error {
     this.line = line;
     this.column = column;
     this.columnNumber = columnNumber;
+    this.detail = message;
   }
 }

@@ -5,7 +5,9 @@ import * as S from "./schemas.js";
 import {CATEGORY_SOURCES, MIX_CATEGORIES} from "../src/lib/mix.js";
 import {PUE_RANGE} from "../src/lib/scenario.js";
 import {TABLE1_TRAINING} from "../src/lib/tables.js";
+import {NAS_INPUT_KEYS, NAS_RUN} from "../src/lib/nas-correction.js";
 import {TABLE1_COLUMNS, TABLE3_COLUMNS, TABLE4_COLUMNS} from "../src/lib/report.js";
+import {loadLaterInputs} from "./later-inputs.js";
 import type {
   CloudPrice,
   Constant,
@@ -14,7 +16,9 @@ import type {
   GridMix,
   Hardware,
   Inputs,
+  NasCorrectionValue,
   PublishedCell,
+  PuePreset,
   TrainingRun
 } from "../src/lib/types.js";
 
@@ -58,11 +62,40 @@ function constants(rows: Row[], spec: S_FileSpec, required: readonly string[]): 
   return out;
 }
 
+/** A printed cell's text ("1,507", "1415.78", "103k") must be its value, rounded to its step. */
+function checkPrinted(row: Row, printed: string, value: number, step: number): void {
+  const m = /^([0-9]{1,3}(?:,[0-9]{3})*|[0-9]+)(?:\.([0-9]+))?(k?)$/.exec(printed);
+  if (!m)
+    fail(S.PUBLISHED, row, "printed", `"${printed}" is not a printed number such as 1507, 12,571, 1415.78 or 103k`);
+  const scale = m[3] ? 1000 : 1;
+  const fromText = Number(`${m[1].replace(/,/g, "")}.${m[2] ?? "0"}`) * scale;
+  if (Math.abs(fromText - value) > 1e-9 * Math.max(1, value)) {
+    fail(S.PUBLISHED, row, "value", `value ${value} does not match the printed text "${printed}" (${fromText})`);
+  }
+  const impliedStep = scale * 10 ** -(m[2]?.length ?? 0);
+  if (Math.abs(step - impliedStep) > 1e-12 * impliedStep) {
+    fail(S.PUBLISHED, row, "step", `step ${step} does not match the printed text "${printed}" (${impliedStep})`);
+  }
+}
+
 /**
  * Reads every file of data/, validates each value and the references between files, and returns the
  * typed inputs with provenance. Throws a DataError naming file, line and column on the first bad value.
  */
 export function loadInputs(dataDir = "data"): Inputs {
+  try {
+    return readInputs(dataDir);
+  } catch (error) {
+    // Checks name files by their place in the project (data/x.csv); name the file actually read instead.
+    if (error instanceof DataError && error.file.startsWith("data/")) {
+      const file = join(dataDir, error.file.slice("data/".length));
+      if (file !== error.file) throw new DataError(file, error.line, error.column, error.columnNumber, error.detail);
+    }
+    throw error;
+  }
+}
+
+function readInputs(dataDir: string): Inputs {
   const read = (spec: S_FileSpec) => readCsv(join(dataDir, spec.file.replace(/^data\//, "")), spec);
 
   const constantRows = read(S.CONSTANTS);
@@ -234,6 +267,7 @@ export function loadInputs(dataDir = "data"): Inputs {
     if (!columns[table].includes(str(v, "column"))) {
       fail(S.PUBLISHED, row, "column", `unknown ${table} column "${v.column}"; known: ${columns[table].join(", ")}`);
     }
+    checkPrinted(row, str(v, "printed"), num(v, "value"), num(v, "step"));
     return {
       table: table as PublishedCell["table"],
       row: str(v, "row"),
@@ -245,5 +279,72 @@ export function loadInputs(dataDir = "data"): Inputs {
     };
   });
 
-  return {constants: constantList, hardware, prices, runs, grids, consumption, caseStudy, published, factors};
+  const presetRows = read(S.PUE_PRESETS);
+  const puePresets: PuePreset[] = presetRows.map(({values: v}) => ({
+    id: str(v, "id"),
+    label: str(v, "label"),
+    pue: num(v, "pue"),
+    source: str(v, "source"),
+    locator: str(v, "locator"),
+    note: opt(v, "note")
+  }));
+  const paperPreset = presetRows.find((r) => r.values.id === "paper");
+  if (!paperPreset) fail(S.PUE_PRESETS, null, "id", `missing the preset "paper" (the paper's PUE)`);
+  if (num(paperPreset.values, "pue") !== pue) {
+    fail(
+      S.PUE_PRESETS,
+      paperPreset,
+      "pue",
+      `the paper's PUE ${paperPreset.values.pue} differs from data/constants.csv pue ${pue}`
+    );
+  }
+
+  const nasRows = read(S.NAS_CORRECTION);
+  const nasCorrection: NasCorrectionValue[] = nasRows.map((row) => {
+    const v = row.values;
+    if (v.role === "printed" && v.step == null)
+      fail(S.NAS_CORRECTION, row, "step", "a printed value needs its rounding step");
+    if (v.role === "input" && v.step != null)
+      fail(S.NAS_CORRECTION, row, "step", "only printed values have a rounding step");
+    return {
+      key: str(v, "key"),
+      value: num(v, "value"),
+      unit: str(v, "unit"),
+      role: str(v, "role") as NasCorrectionValue["role"],
+      step: (v.step as number | null) ?? null,
+      source: str(v, "source"),
+      locator: str(v, "locator"),
+      note: opt(v, "note")
+    };
+  });
+  for (const key of NAS_INPUT_KEYS) {
+    if (!nasCorrection.some((c) => c.key === key && c.role === "input"))
+      fail(S.NAS_CORRECTION, null, "key", `missing the input "${key}" (needed: ${NAS_INPUT_KEYS.join(", ")})`);
+  }
+  const nasPue = nasRows.find((r) => r.values.key === "pue")!;
+  if (num(nasPue.values, "value") < PUE_RANGE[0] || num(nasPue.values, "value") > PUE_RANGE[1]) {
+    fail(
+      S.NAS_CORRECTION,
+      nasPue,
+      "value",
+      `PUE ${nasPue.values.value} is out of range ${PUE_RANGE[0]}–${PUE_RANGE[1]}`
+    );
+  }
+  if (!runs.some((r) => r.id === NAS_RUN))
+    fail(S.TRAINING_RUNS, null, "id", `missing the run "${NAS_RUN}" that the NAS correction starts from`);
+
+  return {
+    constants: constantList,
+    hardware,
+    prices,
+    runs,
+    grids,
+    consumption,
+    caseStudy,
+    published,
+    factors,
+    puePresets,
+    nasCorrection,
+    ...loadLaterInputs(dataDir, hardware)
+  };
 }

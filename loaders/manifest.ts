@@ -1,6 +1,6 @@
 import {createHash} from "node:crypto";
 import {readFileSync} from "node:fs";
-import {join} from "node:path";
+import {join, resolve} from "node:path";
 import {ALL_FILES} from "./schemas.js";
 
 export interface ManifestEntry {
@@ -18,11 +18,14 @@ export interface Manifest {
   files: ManifestEntry[];
 }
 
-/** Checksums of every input file and the package version: what a citation of our numbers must name. */
-export function buildManifest(root = "."): Manifest {
+/**
+ * Checksums of every input file and the package version: what a citation of our numbers must name.
+ * Files are read from `dataDir` (relative to `root`; DATA_DIR, default data/) but keep their data/ names.
+ */
+export function buildManifest(root = ".", dataDir = process.env.DATA_DIR || "data"): Manifest {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {name: string; version: string};
   const files = ALL_FILES.map((spec) => {
-    const bytes = readFileSync(join(root, spec.file));
+    const bytes = readFileSync(resolve(root, dataDir, spec.file.replace(/^data\//, "")));
     return {
       file: spec.file,
       bytes: bytes.length,

@@ -37,24 +37,34 @@ export function viewTable(view: TableView, options: {caption?: boolean} = {}): H
   );
 }
 
+/** Options of cellsTable: a readable label per row id, and where each cell's row gets an anchor. */
+export interface CellsTableOptions {
+  /** Row id → label shown instead of the id (e.g. "BERT (base) (V100×64)"). */
+  labels?: Record<string, string>;
+}
+
 /** Every printed cell of a table beside its recomputed value, the status and the errata that explain it. */
-export function cellsTable(cells: readonly CellComparison[], errataHref = "./errata"): HTMLTableElement {
+export function cellsTable(
+  cells: readonly CellComparison[],
+  errataHref = "./errata.html",
+  options: CellsTableOptions = {}
+): HTMLTableElement {
   const head = el(
     "tr",
     {},
-    ...["Row", "Column", "Recomputed", "Rounded", "Printed", "Ratio", "Status", "Errata"].map((h) =>
-      el("th", {scope: "col"}, h)
+    ...["Row", "Column", "Recomputed", "Rounded", "Printed", "Ratio", "Status", "Errata"].map((h, k) =>
+      el("th", {scope: "col", class: k < 2 || k > 5 ? "text" : "num"}, h)
     )
   );
   const rows = cells.map((c) =>
     el(
       "tr",
-      {"data-cell": c.key},
-      el("td", {class: "text"}, c.row),
-      el("td", {class: "text"}, c.column),
-      el("td", {class: "num"}, formatNumber(c.recomputed, c.step >= 1 ? 2 : 4)),
+      {"data-cell": c.key, id: `cell-${c.key}`, class: `cell-${c.status}`},
+      el("th", {scope: "row", class: "text"}, options.labels?.[c.row] ?? c.row),
+      el("td", {class: "text"}, el("code", {}, c.column)),
+      el("td", {class: "num", "data-recomputed": ""}, formatNumber(c.recomputed, c.step >= 1 ? 2 : 4)),
       el("td", {class: "num"}, formatNumber(c.rounded, c.step >= 1 ? 0 : 2)),
-      el("td", {class: "num"}, c.printed),
+      el("td", {class: "num", "data-printed": ""}, c.printed),
       el("td", {class: "num"}, c.ratio == null ? "—" : formatNumber(c.ratio, 4)),
       el("td", {class: "text"}, statusBadge(c.status)),
       el(
@@ -65,4 +75,68 @@ export function cellsTable(cells: readonly CellComparison[], errataHref = "./err
     )
   );
   return el("table", {class: "report-table cells"}, el("thead", {}, head), el("tbody", {}, ...rows));
+}
+
+/** One column of a plain data table: a key, a header, and how a value is shown (text by default). */
+export interface DataColumn<T> {
+  key: string;
+  label: string;
+  /** Returns the cell's content; defaults to the row's value at `key` as text. */
+  value?: (row: T) => Node | string | number | null | undefined;
+  numeric?: boolean;
+}
+
+/** A plain table of records (inputs with their provenance), built with textContent only. */
+export function dataTable<T>(
+  rows: readonly T[],
+  columns: readonly DataColumn<T>[],
+  caption?: string,
+  rowClass?: (row: T) => string | undefined
+): HTMLTableElement {
+  const head = el(
+    "tr",
+    {},
+    ...columns.map((c) => el("th", {scope: "col", class: c.numeric ? "num" : "text"}, c.label))
+  );
+  const body = rows.map((row) =>
+    el(
+      "tr",
+      rowClass?.(row) ? {class: rowClass(row)!} : {},
+      ...columns.map((c) => {
+        const v = c.value ? c.value(row) : (row as Record<string, unknown>)[c.key];
+        const content = v == null || v === "" ? "—" : typeof v === "object" ? (v as Node) : String(v);
+        return el("td", {class: c.numeric ? "num" : "text"}, content);
+      })
+    )
+  );
+  return el(
+    "table",
+    {class: "report-table data-table"},
+    caption ? el("caption", {}, caption) : null,
+    el("thead", {}, head),
+    el("tbody", {}, ...body)
+  );
+}
+
+/** One sentence counting a table's printed cells by status, each count marked for tests and styles. */
+export function statusSummary(cells: readonly CellComparison[]): HTMLParagraphElement {
+  const count = (status: string) => cells.filter((c) => c.status === status).length;
+  const part = (status: string, words: string) =>
+    el("span", {}, el("strong", {"data-count": status}, String(count(status))), ` ${words}`);
+  return el(
+    "p",
+    {class: "status-counts"},
+    "Of this table's ",
+    el("strong", {"data-count": "total"}, String(cells.length)),
+    " printed cells, ",
+    part("reproduced", "reproduced at the printed precision, "),
+    part("differs", count("differs") === 1 ? "differs" : "differ"),
+    " and ",
+    part("calibrated", count("calibrated") === 1 ? "is calibrated." : "are calibrated.")
+  );
+}
+
+/** Wraps a wide table so that it scrolls inside its own box on narrow screens (a focusable, named region). */
+export function scrollBox(table: HTMLElement, label: string): HTMLDivElement {
+  return el("div", {class: "table-scroll", tabindex: "0", role: "region", "aria-label": label}, table);
 }

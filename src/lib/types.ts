@@ -85,6 +85,71 @@ export interface EmissionFactor extends Provenance {
   gPerKwh: number;
 }
 
+/** A published PUE a reader can pick (data/pue_presets.csv). */
+export interface PuePreset extends Provenance {
+  id: string;
+  label: string;
+  pue: number;
+}
+
+/** One value of Patterson et al. 2021's correction of the NAS estimate (data/nas_correction.csv). */
+export interface NasCorrectionValue extends Provenance {
+  key: string;
+  value: number;
+  unit: string;
+  /** "input" values are computed with; "printed" ones are only compared with. */
+  role: "input" | "printed";
+  /** Rounding step of a printed value; null for inputs. */
+  step: number | null;
+}
+
+/** An accelerator a reader can pick for their own run, with its power and where it comes from (data/accelerators.csv). */
+export interface Accelerator extends Provenance {
+  id: string;
+  name: string;
+  kind: AcceleratorKind;
+  formFactor: string;
+  /** Power per accelerator in watts; null where no source gives one. */
+  watts: number | null;
+  /** "nameplate": the maker's maximum (TDP); "measured": a published measured average (TPUs have no public nameplate). */
+  powerBasis: "nameplate" | "measured";
+  /** Hardware id (data/hardware.csv) whose cloud price applies, or null. */
+  hardware: string | null;
+}
+
+/** The inputs of one later published estimate (data/later_models.csv): the same quantities as a Table 3 row. */
+export interface LaterModel extends Provenance {
+  id: string;
+  model: string;
+  /** Accelerator id (data/accelerators.csv), or null where the source names none. */
+  processor: string | null;
+  chips: number | null;
+  days: number | null;
+  /** Accelerator-hours, where the source gives them instead of chips × days. */
+  acceleratorHours: number | null;
+  /** Average power per chip in watts, where the source gives it. */
+  wattsPerChip: number | null;
+  /** Energy at the hardware before PUE in kWh, where the source gives energy instead of power. */
+  energyKwh: number | null;
+  pue: number;
+  grossKgPerKwh: number;
+  /** Net of carbon-free energy bought by the operator; null where the source gives none. */
+  netKgPerKwh: number | null;
+}
+
+/** One printed output of a later estimate (data/later_published.csv), used only for comparison. */
+export interface LaterPublishedCell {
+  /** The source's table or passage, e.g. "patterson-t4". */
+  table: string;
+  row: string;
+  column: string;
+  printed: string;
+  value: number;
+  step: number;
+  source: string;
+  locator: string;
+}
+
 /** Everything the engine reads: validated data/ files, provenance kept. */
 export interface Inputs {
   constants: Constant[];
@@ -96,4 +161,9 @@ export interface Inputs {
   caseStudy: Constant[];
   published: PublishedCell[];
   factors: EmissionFactor[];
+  puePresets: PuePreset[];
+  nasCorrection: NasCorrectionValue[];
+  accelerators: Accelerator[];
+  laterModels: LaterModel[];
+  laterPublished: LaterPublishedCell[];
 }

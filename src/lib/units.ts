@@ -61,3 +61,10 @@ export function parseIntensity(text: string): number {
   }
   return kgPerKwh;
 }
+
+/** Kilowatt-hours in one megawatt-hour. */
+export const KWH_PER_MWH = 1000;
+
+export function kwhToMwh(kwh: number): number {
+  return kwh / KWH_PER_MWH;
+}

@@ -1,78 +1,20 @@
 // Shared helpers for the browser tests: a static server for the built site on 127.0.0.1, Debian's
 // Chromium driven by playwright-core, and a page wrapper that blocks and records every request that
 // would leave localhost, and every console error.
-import {createServer, type Server} from "node:http";
-import {readFile, stat} from "node:fs/promises";
 import {existsSync} from "node:fs";
-import {extname, join, normalize, resolve} from "node:path";
-import {chromium, type Browser, type Page} from "playwright-core";
+import {join, resolve} from "node:path";
+import type {Browser, Page} from "playwright-core";
+import {CHROMIUM, CHROMIUM_ARGS, launch} from "../../loaders/browser.js";
+import {serve, type StaticServer} from "../../loaders/serve.js";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-  "--disable-default-apps",
-  "--disable-extensions"
-];
+// The server and the browser live in loaders/ (the PDF report uses them too); re-exported for the tests.
+export {CHROMIUM, CHROMIUM_ARGS, launch, serve, type StaticServer};
 
 /** The built site the browser tests read: built once per run by test/browser/global-setup.ts. */
 export function siteDir(): string {
   const dir = resolve(process.env.SITE_DIR ?? ".test-dist");
   if (!existsSync(join(dir, "index.html"))) throw new Error(`no built site in ${dir}: run the tests through vitest`);
   return dir;
-}
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".json": "application/json",
-  ".csv": "text/csv",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".woff2": "font/woff2",
-  ".txt": "text/plain",
-  ".pdf": "application/pdf"
-};
-
-export interface StaticServer {
-  origin: string;
-  close: () => Promise<void>;
-}
-
-/** Serves a folder on 127.0.0.1 at a free port; "/x" also finds "/x.html". */
-export async function serve(dir: string): Promise<StaticServer> {
-  const server: Server = createServer(async (req, res) => {
-    try {
-      let path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-      if (path.endsWith("/")) path += "index.html";
-      let file = normalize(join(dir, path));
-      if (!file.startsWith(dir)) throw new Error("outside");
-      if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
-      if (!(await stat(file)).isFile()) throw new Error("not a file");
-      res.writeHead(200, {"content-type": TYPES[extname(file)] ?? "application/octet-stream"});
-      res.end(await readFile(file));
-    } catch {
-      res.writeHead(404, {"content-type": "text/plain"});
-      res.end("not found");
-    }
-  });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  return {origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(() => ok()))};
-}
-
-export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium)`);
-  return chromium.launch({executablePath: CHROMIUM, args: CHROMIUM_ARGS});
 }
 
 export interface Watched {

@@ -1,0 +1,307 @@
+// Plot chart builders for the report pages. Every chart is wrapped in a <figure> with an accessible name and
+// a caption saying what it shows; the table beside it on the page holds the same numbers as text.
+import * as Plot from "@observablehq/plot";
+import type {CellComparison} from "../lib/compare.js";
+import {formatNumber, formatSignificant, formatUsd} from "../lib/format.js";
+import {MIX_CATEGORIES} from "../lib/mix.js";
+import type {Report} from "../lib/report.js";
+import {countStatuses} from "../lib/summary.js";
+import {table3Label} from "../lib/views.js";
+import {el} from "./dom.js";
+
+/** Colours shared with the status badges (src/styles/tables.css). */
+export const STATUS_COLORS: Readonly<Record<string, string>> = {
+  reproduced: "#2f8f46",
+  calibrated: "#5b5bc2",
+  differs: "#d2541b"
+};
+
+const INK = "#222";
+const MUTED = "#6b6b6b";
+const PRINTED = "#d2541b";
+
+/** Wraps a chart in a figure with an accessible name (aria-label) and a visible caption. */
+export function figure(chart: Element, label: string, description: string): HTMLElement {
+  return el("figure", {class: "chart", "aria-label": label}, chart, el("figcaption", {}, description));
+}
+
+/** A log-scale domain from the power of ten below the smallest value to the one above the largest. */
+export function logDomain(values: readonly number[]): [number, number] {
+  const positive = values.filter((v) => v > 0);
+  return [10 ** Math.floor(Math.log10(Math.min(...positive))), 10 ** Math.ceil(Math.log10(Math.max(...positive)))];
+}
+
+const logTick = (d: number) => formatSignificant(d, 1);
+
+/** Table 1: CO2e of familiar consumption beside training runs, on a log scale. */
+export function table1Chart(rows: Report["table1"], width: number): HTMLElement {
+  const data = rows.map((r) => ({
+    label: r.label,
+    lbs: r.co2e_lbs,
+    kind: r.kind === "training" ? "training an NLP model (recomputed)" : "familiar consumption (paper's reference)"
+  }));
+  const [lo, hi] = logDomain(data.map((d) => d.lbs));
+  const narrow = width < 640;
+  const chart = Plot.plot({
+    width,
+    height: 40 + 34 * data.length,
+    marginLeft: narrow ? 10 : 300,
+    marginRight: 70,
+    x: {type: "log", domain: [lo, hi], label: "CO2e (lbs, log scale) →", grid: true, tickFormat: logTick},
+    y: {label: null, axis: narrow ? null : "left", domain: data.toSorted((a, b) => b.lbs - a.lbs).map((d) => d.label)},
+    color: {legend: true, domain: [...new Set(data.map((d) => d.kind))].sort(), range: ["#7a8ba8", "#d2541b"]},
+    ariaLabel: "Table 1 on a log scale",
+    ariaDescription: data.map((d) => `${d.label}: ${formatNumber(d.lbs)} lbs`).join("; "),
+    marks: [
+      Plot.ruleY(data, {y: "label", x1: lo, x2: "lbs", stroke: "kind", strokeWidth: 2, strokeOpacity: 0.6}),
+      Plot.dot(data, {y: "label", x: "lbs", fill: "kind", r: 5}),
+      Plot.text(data, {
+        y: "label",
+        x: "lbs",
+        text: (d) => formatNumber(d.lbs),
+        dx: 9,
+        textAnchor: "start",
+        fill: INK
+      }),
+      narrow
+        ? Plot.text(data, {y: "label", x: lo, text: "label", dy: -11, textAnchor: "start", fill: MUTED, fontSize: 11})
+        : null
+    ]
+  });
+  return figure(
+    chart,
+    "Chart of Table 1: CO2e in pounds on a log scale",
+    "Each dot is one row of Table 1; the four training rows are recomputed, the four consumption rows are the paper's reference values. Log scale: each grid line is ten times the one before."
+  );
+}
+
+const MIX_COLORS: Readonly<Record<string, string>> = {
+  renewable: "#3f9a4a",
+  gas: "#e0a030",
+  coal: "#4d4d4d",
+  nuclear: "#8a63b8",
+  unassigned: "#d9d9d9"
+};
+
+/** Table 2: each consumer's energy mix as a stacked bar, the share Table 2 leaves unassigned shown in grey. */
+export function table2Chart(rows: Report["table2"], width: number): HTMLElement {
+  const sources = [...MIX_CATEGORIES, "unassigned"] as const;
+  const data = rows.flatMap((r) => sources.map((source) => ({consumer: r.consumer, source, percent: r[source]})));
+  const chart = Plot.plot({
+    width,
+    height: 60 + 36 * rows.length,
+    marginLeft: 110,
+    x: {domain: [0, 100], label: "Percent of energy →", grid: true},
+    y: {label: null, domain: rows.map((r) => r.consumer)},
+    color: {legend: true, domain: [...sources], range: sources.map((s) => MIX_COLORS[s])},
+    ariaLabel: "Table 2 as stacked bars",
+    ariaDescription: rows
+      .map((r) => `${r.consumer}: ${sources.map((s) => `${s} ${formatNumber(r[s])} %`).join(", ")}`)
+      .join("; "),
+    marks: [
+      Plot.barX(data, {
+        x: "percent",
+        y: "consumer",
+        fill: "source",
+        order: [...sources],
+        stroke: "white",
+        insetTop: 3,
+        insetBottom: 3
+      }),
+      Plot.text(
+        data,
+        Plot.stackX({
+          x: "percent",
+          y: "consumer",
+          z: "source",
+          order: [...sources],
+          text: (d: {percent: number}) => (d.percent >= 6 ? formatNumber(d.percent) : ""),
+          fill: (d: {source: string}) => (d.source === "gas" || d.source === "unassigned" ? INK : "white"),
+          fontWeight: 600
+        })
+      ),
+      Plot.ruleX([0])
+    ]
+  });
+  return figure(
+    chart,
+    "Chart of Table 2: energy mix of each consumer",
+    "Percent of energy from renewables, gas, coal and nuclear as printed in Table 2; the grey remainder is the share Table 2 leaves unassigned (oil and other sources), computed as 100 minus the four printed shares."
+  );
+}
+
+/** Table 3: CO2e of each GPU training run on a log scale, the printed value ringed around the recomputed one. */
+export function table3EmissionsChart(rows: Report["table3"], width: number): HTMLElement {
+  const data = rows
+    .filter((r) => r.co2e_lbs != null)
+    .map((r) => ({label: table3Label(r), lbs: r.co2e_lbs!, printed: r.published.co2e_lbs, kwh: r.kwh!}));
+  const [lo, hi] = logDomain(data.flatMap((d) => [d.lbs, d.printed ?? d.lbs]));
+  const chart = Plot.plot({
+    width,
+    height: 50 + 38 * data.length,
+    marginLeft: 190,
+    marginRight: 80,
+    x: {type: "log", domain: [lo, hi], label: "CO2e (lbs, log scale) →", grid: true, tickFormat: logTick},
+    y: {label: null, domain: data.map((d) => d.label)},
+    ariaLabel: "CO2e of each GPU training run in Table 3",
+    ariaDescription: data
+      .map((d) => `${d.label}: ${formatNumber(d.lbs)} lbs recomputed, ${formatNumber(d.printed)} printed`)
+      .join("; "),
+    marks: [
+      Plot.ruleY(data, {y: "label", x1: lo, x2: "lbs", stroke: MUTED, strokeOpacity: 0.4}),
+      Plot.dot(
+        data.filter((d) => d.printed != null),
+        {y: "label", x: "printed", r: 8, stroke: PRINTED, strokeWidth: 1.5, symbol: "circle"}
+      ),
+      Plot.dot(data, {y: "label", x: "lbs", r: 4, fill: INK}),
+      Plot.text(data, {y: "label", x: "lbs", text: (d) => `${formatNumber(d.lbs)} lbs`, dx: 12, textAnchor: "start"})
+    ]
+  });
+  return figure(
+    chart,
+    "Chart of Table 3: CO2e per GPU training run, log scale",
+    "Black dots: CO2e recomputed from power, hours, PUE and the EPA factor; orange rings: the value Table 3 printed. A dot inside its ring is reproduced. TPU rows have no power figure and hence no CO2e."
+  );
+}
+
+/** One row of a cost-range chart: recomputed low–high, printed low–high, and optionally one more point. */
+export interface RangeDatum {
+  label: string;
+  low: number;
+  high: number;
+  printedLow: number | null;
+  printedHigh: number | null;
+  point?: number | null;
+}
+
+/** Cloud cost ranges (pre-emptible to on-demand) as intervals on a log scale, printed ends as ticks. */
+export function rangeChart(
+  data: readonly RangeDatum[],
+  width: number,
+  text: {label: string; description: string; pointLabel?: string}
+): HTMLElement {
+  const values = data.flatMap((d) => [d.low, d.high, d.printedLow ?? d.low, d.printedHigh ?? d.high, d.point ?? d.low]);
+  const [lo, hi] = logDomain(values);
+  const printed = data.flatMap((d) => [
+    ...(d.printedLow == null ? [] : [{label: d.label, usd: d.printedLow}]),
+    ...(d.printedHigh == null ? [] : [{label: d.label, usd: d.printedHigh}])
+  ]);
+  const points = data.filter((d) => d.point != null);
+  const chart = Plot.plot({
+    width,
+    height: 60 + 40 * data.length,
+    marginTop: 24,
+    marginLeft: 190,
+    marginRight: 150,
+    x: {type: "log", domain: [lo, hi], label: "US dollars (log scale) →", grid: true, tickFormat: logTick},
+    y: {label: null, domain: data.map((d) => d.label)},
+    ariaLabel: text.label,
+    ariaDescription: data
+      .map(
+        (d) =>
+          `${d.label}: ${formatUsd(d.low)} to ${formatUsd(d.high)} recomputed` +
+          (d.printedLow == null ? "" : `, ${formatUsd(d.printedLow)} to ${formatUsd(d.printedHigh)} printed`) +
+          (d.point == null ? "" : `, ${text.pointLabel ?? "point"} ${formatUsd(d.point)}`)
+      )
+      .join("; "),
+    marks: [
+      Plot.ruleY(data, {y: "label", x1: "low", x2: "high", stroke: "#3b6fb6", strokeWidth: 6, strokeOpacity: 0.8}),
+      Plot.tickX(printed, {y: "label", x: "usd", stroke: PRINTED, strokeWidth: 2}),
+      points.length
+        ? Plot.dot(points, {y: "label", x: "point", symbol: "diamond", fill: "#2f8f46", r: 5, stroke: "white"})
+        : null,
+      points.length
+        ? Plot.text(points, {y: "label", x: "point", text: (d) => formatUsd(d.point), dy: -12, fill: "#1f6f33"})
+        : null,
+      Plot.text(data, {
+        y: "label",
+        x: "high",
+        text: (d) => `${formatUsd(d.low)}–${formatUsd(d.high)}`,
+        dx: 8,
+        textAnchor: "start"
+      })
+    ]
+  });
+  return figure(chart, text.label, text.description);
+}
+
+/** Table 3: cloud cost ranges of every run. */
+export function table3CostChart(rows: Report["table3"], width: number): HTMLElement {
+  return rangeChart(
+    rows.map((r) => ({
+      label: table3Label(r),
+      low: r.cost_usd_low,
+      high: r.cost_usd_high,
+      printedLow: r.published.cost_usd_low,
+      printedHigh: r.published.cost_usd_high
+    })),
+    width,
+    {
+      label: "Chart of Table 3: cloud cost ranges, log scale",
+      description:
+        "Blue bars: recomputed cloud cost from the pre-emptible (left end) to the on-demand price (right end); orange ticks: the ends Table 3 printed. A tick off its bar's end is a differing cell (see the errata)."
+    }
+  );
+}
+
+/** Table 4: cloud cost ranges and electricity cost of the LISA case study. */
+export function table4CostChart(rows: Report["table4"], width: number): HTMLElement {
+  return rangeChart(
+    rows.map((r) => ({
+      label: `${formatNumber(r.models)} model${r.models === 1 ? "" : "s"}`,
+      low: r.cost_usd_low,
+      high: r.cost_usd_high,
+      printedLow: r.published.cost_usd_low,
+      printedHigh: r.published.cost_usd_high,
+      point: r.electricity_usd
+    })),
+    width,
+    {
+      label: "Chart of Table 4: cloud and electricity cost of the LISA models, log scale",
+      description:
+        "Blue bars: recomputed cloud cost from pre-emptible to on-demand P100 prices; orange ticks: the printed ends; green diamonds: the recomputed electricity cost.",
+      pointLabel: "electricity"
+    }
+  );
+}
+
+/** Overview: the printed cells of each table by status. */
+export function statusChart(cells: readonly CellComparison[], width: number): HTMLElement {
+  const statuses = ["reproduced", "calibrated", "differs"] as const;
+  const tables = [...new Set(cells.map((c) => c.table))];
+  const data = tables.flatMap((table) => {
+    const counts = countStatuses(cells.filter((c) => c.table === table));
+    return statuses.map((status) => ({table: `Table ${table.replace("table", "")}`, status, n: counts[status]}));
+  });
+  const chart = Plot.plot({
+    width,
+    height: 60 + 34 * tables.length,
+    marginLeft: 70,
+    x: {label: "Printed cells →", grid: true},
+    y: {label: null},
+    color: {legend: true, domain: [...statuses], range: statuses.map((s) => STATUS_COLORS[s])},
+    ariaLabel: "Printed cells per table by status",
+    ariaDescription: data.map((d) => `${d.table}: ${d.n} ${d.status}`).join("; "),
+    marks: [
+      Plot.barX(data, {x: "n", y: "table", fill: "status", order: [...statuses], stroke: "white", insetTop: 2}),
+      Plot.text(
+        data,
+        Plot.stackX({
+          x: "n",
+          y: "table",
+          z: "status",
+          order: [...statuses],
+          text: (d: {n: number}) => (d.n > 0 ? String(d.n) : ""),
+          fill: "white",
+          fontWeight: 600
+        })
+      ),
+      Plot.ruleX([0])
+    ]
+  });
+  return figure(
+    chart,
+    "Chart: printed cells per table by status",
+    "Each bar counts the printed cells of one table: green reproduced at the printed precision, purple calibrated (an inferred input was fitted to it), orange differing (each explained on the errata page)."
+  );
+}

@@ -1,0 +1,395 @@
+import {cloudCostRangeUsd, electricityCostUsd} from "./cost.js";
+import {hoursFromDuration} from "./duration.js";
+import {co2eKg} from "./emissions.js";
+import {energyKwh, totalPowerWatts} from "./energy.js";
+import {formatNumber as n, formatUsd as usd} from "./format.js";
+import {MAX_GPU_WATTS, parseNvidiaSmi, type PowerLog} from "./nvidia-smi.js";
+import {paperScenario, resolveScenario, SCENARIO_PARAMS, type Scenario} from "./scenario.js";
+import type {Accelerator, Inputs} from "./types.js";
+import {kgTo, kgToLbs, kgToTonnes} from "./units.js";
+
+/**
+ * "Your own run": a description of a training run turned into a row in the paper's format (Table 3: power,
+ * hours, kWh·PUE, CO2e, cloud cost), with equations 1 and 2 of Strubell et al. 2019. The site's form and the
+ * CLI (`npm run report -- estimate`) both read their parameters through `parseEstimateParams` and compute with
+ * `estimate`, so they cannot disagree.
+ */
+
+/** Allowed number of accelerators. */
+export const COUNT_RANGE = [1, 1_000_000] as const;
+/** Allowed training time, hours (over 1,000 years is a typo). */
+export const HOURS_RANGE = [0, 1e7] as const;
+/** Allowed CPU or DRAM power, watts (p_c and p_r of equation 1). */
+export const HOST_WATTS_RANGE = [0, 100_000] as const;
+/** Allowed gap threshold for a power log, seconds. */
+export const GAP_SECONDS_RANGE = [0, 86_400] as const;
+
+/** A run as described: every field optional where a log or the accelerator table can supply it. */
+export interface RunInput {
+  /** Accelerator id (data/accelerators.csv). */
+  accelerator: string | null;
+  count: number | null;
+  /** Measured average power per accelerator, watts: overrides the table's power. */
+  watts: number | null;
+  hours: number | null;
+  cpuWatts: number;
+  dramWatts: number;
+  gapSeconds: number | null;
+}
+
+/** A power log to take power (and, unless hours are given, duration) from. */
+export interface LogInput {
+  /** File name as given (the CLI's path is reduced to its last part, like a browser's File.name). */
+  file: string;
+  text: string;
+}
+
+/** A parameter that was not allowed; `param` is the name the form and the CLI (--name) share. */
+export class ParamError extends Error {
+  readonly param: string;
+  constructor(param: string, message: string) {
+    super(message);
+    this.name = "ParamError";
+    this.param = param;
+  }
+}
+
+interface RunParam {
+  name: string;
+  help: string;
+  allowed: (inputs: Inputs) => string;
+  read: (text: string, inputs: Inputs, into: RunInput) => void;
+}
+
+function readNumber(text: string, name: string, [lo, hi]: readonly [number, number], allowed: string, open = false): number {
+  const value = /^\s*[0-9]*\.?[0-9]+(e[+-]?[0-9]+)?\s*$/i.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(value) || value < lo || value > hi || (open && value === lo)) {
+    throw new ParamError(name, `${name} "${text}" is not allowed: ${allowed}`);
+  }
+  return value;
+}
+
+const range = ([lo, hi]: readonly [number, number], unit: string, open = false) =>
+  open ? `a number above ${n(lo)} up to ${n(hi)}${unit}` : `a number from ${n(lo)} to ${n(hi)}${unit}`;
+
+/** The run's own parameters; the scenario's (pue, intensity, grid …) come from SCENARIO_PARAMS. */
+export const RUN_PARAMS: readonly RunParam[] = [
+  {
+    name: "accelerator",
+    help: "accelerator, for its power (unless measured) and cloud price",
+    allowed: (i) => `one of ${i.accelerators.map((a) => a.id).join(", ")}`,
+    read: (t, i, r) => {
+      const id = i.accelerators.find((a) => a.id.toLowerCase() === t.trim().toLowerCase())?.id;
+      if (!id) {
+        throw new ParamError("accelerator", `accelerator "${t}" is not allowed: one of ${i.accelerators.map((a) => a.id).join(", ")}`);
+      }
+      r.accelerator = id;
+    }
+  },
+  {
+    name: "count",
+    help: "number of accelerators (g in equation 1)",
+    allowed: () => `a whole number from ${n(COUNT_RANGE[0])} to ${n(COUNT_RANGE[1])}`,
+    read: (t, i, r) => {
+      const allowed = `a whole number from ${n(COUNT_RANGE[0])} to ${n(COUNT_RANGE[1])}`;
+      const v = readNumber(t, "count", COUNT_RANGE, allowed);
+      if (!Number.isInteger(v)) throw new ParamError("count", `count "${t}" is not allowed: ${allowed}`);
+      r.count = v;
+    }
+  },
+  {
+    name: "watts",
+    help: "measured average power of one accelerator, W (p_g; overrides the table)",
+    allowed: () => range([0, MAX_GPU_WATTS], " W", true),
+    read: (t, i, r) => void (r.watts = readNumber(t, "watts", [0, MAX_GPU_WATTS], range([0, MAX_GPU_WATTS], " W", true), true))
+  },
+  {
+    name: "hours",
+    help: "training time: hours, or days with a d (84, 84h, 3.5d)",
+    allowed: () => `a number of hours above 0 to ${n(HOURS_RANGE[1])}, or days with a d, e.g. 84, 84h, 3.5d`,
+    read: (t, i, r) => {
+      const allowed = `a number of hours above 0 to ${n(HOURS_RANGE[1])}, or days with a d, e.g. 84, 84h, 3.5d`;
+      const m = /^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*(h|d)?\s*$/i.exec(t);
+      if (!m) throw new ParamError("hours", `hours "${t}" is not allowed: ${allowed}`);
+      const hours = hoursFromDuration(Number(m[1]), (m[2]?.toLowerCase() ?? "h") as "h" | "d");
+      if (!(hours > HOURS_RANGE[0]) || hours > HOURS_RANGE[1]) throw new ParamError("hours", `hours "${t}" is not allowed: ${allowed}`);
+      r.hours = hours;
+    }
+  },
+  {
+    name: "cpu-watts",
+    help: "average CPU power, W (p_c in equation 1)",
+    allowed: () => range(HOST_WATTS_RANGE, " W"),
+    read: (t, i, r) => void (r.cpuWatts = readNumber(t, "cpu-watts", HOST_WATTS_RANGE, range(HOST_WATTS_RANGE, " W")))
+  },
+  {
+    name: "dram-watts",
+    help: "average DRAM power, W (p_r in equation 1)",
+    allowed: () => range(HOST_WATTS_RANGE, " W"),
+    read: (t, i, r) => void (r.dramWatts = readNumber(t, "dram-watts", HOST_WATTS_RANGE, range(HOST_WATTS_RANGE, " W")))
+  },
+  {
+    name: "gap-seconds",
+    help: "in a power log, intervals longer than this are no data (default: 5 × the median interval)",
+    allowed: () => range(GAP_SECONDS_RANGE, " s", true),
+    read: (t, i, r) =>
+      void (r.gapSeconds = readNumber(t, "gap-seconds", GAP_SECONDS_RANGE, range(GAP_SECONDS_RANGE, " s", true), true))
+  }
+];
+
+export function emptyRun(): RunInput {
+  return {accelerator: null, count: null, watts: null, hours: null, cpuWatts: 0, dramWatts: 0, gapSeconds: null};
+}
+
+/**
+ * Reads (name, value) pairs, from the form or from CLI flags, into a run and a scenario (the paper's defaults
+ * for anything not given). The first unknown or invalid pair throws a ParamError naming it.
+ */
+export function parseEstimateParams(
+  entries: Iterable<[string, string]>,
+  inputs: Inputs
+): {run: RunInput; scenario: Scenario} {
+  const run = emptyRun();
+  const scenario = paperScenario(inputs);
+  for (const [name, value] of entries) {
+    const runParam = RUN_PARAMS.find((p) => p.name === name);
+    if (runParam) {
+      runParam.read(value, inputs, run);
+      continue;
+    }
+    const param = SCENARIO_PARAMS.find((p) => p.name === name);
+    if (!param) {
+      const known = [...RUN_PARAMS, ...SCENARIO_PARAMS].map((p) => p.name).join(", ");
+      throw new ParamError(name, `unknown parameter "${name}": allowed are ${known}`);
+    }
+    try {
+      param.read(value, inputs, scenario);
+    } catch (error) {
+      throw new ParamError(name, (error as Error).message);
+    }
+  }
+  return {run, scenario};
+}
+
+/** A run in the paper's format, with every input it rests on and where each came from. */
+export interface Estimate {
+  /** Energy drawn from the grid, kWh: pue · hours · (p_c + p_r + g · p_g) / 1000 (equation 1). */
+  kwh: number;
+  co2e_kg: number;
+  co2e_lbs: number;
+  co2e_t: number;
+  /** Total power p_c + p_r + g · p_g, watts: Table 3's "Power (W)". */
+  power_w: number;
+  hours: number;
+  electricity_usd: number;
+  /** Cloud cost at the paper's pre-emptible and on-demand prices, where data/cloud_prices.csv has one. */
+  cost_usd_low: number | null;
+  cost_usd_high: number | null;
+  cost_source: string | null;
+  inputs: {
+    accelerator: string | null;
+    accelerator_name: string | null;
+    count: number;
+    watts_per_accelerator: number;
+    watts_source: string;
+    cpu_watts: number;
+    dram_watts: number;
+    hours: number;
+    hours_source: string;
+    pue: number;
+    intensity_kg_per_kwh: number;
+    intensity_source: string;
+    usd_per_kwh: number;
+    units: Scenario["units"];
+  };
+  nvidia_smi: null | {
+    file: string;
+    gpus: Array<{index: number; samples: number; average_w: number; covered_h: number}>;
+    total_average_w: number;
+    duration_h: number;
+    energy_kwh_before_pue: number;
+    measured_kwh: number;
+    gap_threshold_s: number;
+    gaps: number;
+    skipped_lines: number;
+    warnings: string[];
+  };
+}
+
+function acceleratorOf(inputs: Inputs, id: string | null): Accelerator | null {
+  if (id == null) return null;
+  const a = inputs.accelerators.find((x) => x.id === id);
+  if (!a) throw new ParamError("accelerator", `accelerator "${id}" is not in data/accelerators.csv`);
+  return a;
+}
+
+function price(inputs: Inputs, hardware: string, tier: "preemptible" | "on_demand") {
+  return inputs.prices.find((p) => p.accelerator === hardware && p.tier === tier) ?? null;
+}
+
+/**
+ * The paper's arithmetic for one run. Power per accelerator: measured watts if given, else the log's mean
+ * per-GPU average, else the accelerator's power in data/accelerators.csv. Count: given, else the log's GPUs,
+ * else 1. Hours: given, else the log's duration (the paper sampled power on a short run and scaled it by the
+ * reported training time; give --hours to do the same).
+ */
+export function estimate(inputs: Inputs, run: RunInput, scenario: Scenario, log: LogInput | null = null): Estimate {
+  const acc = acceleratorOf(inputs, run.accelerator);
+  let power: PowerLog | null = null;
+  if (log) power = parseNvidiaSmi(log.text, run.gapSeconds == null ? {} : {maxGapSeconds: run.gapSeconds});
+
+  let watts: number;
+  let wattsSource: string;
+  if (run.watts != null) {
+    watts = run.watts;
+    wattsSource = "measured (given)";
+  } else if (power) {
+    watts = power.meanGpuWatts;
+    wattsSource = `nvidia-smi log ${log!.file}: mean of ${power.gpus.length} GPU average${power.gpus.length > 1 ? "s" : ""}`;
+  } else if (acc && acc.watts != null) {
+    watts = acc.watts;
+    wattsSource = `${acc.powerBasis} ${acc.name} ${acc.formFactor} (${acc.source}, ${acc.locator})`;
+  } else if (acc) {
+    throw new ParamError("watts", `data/accelerators.csv gives no power for ${acc.id}: give a measured power (watts) or a power log`);
+  } else {
+    throw new ParamError("accelerator", "no power: give an accelerator, a measured power (watts) or an nvidia-smi power log");
+  }
+
+  const count = run.count ?? (power ? power.gpus.length : 1);
+  let hours: number;
+  let hoursSource: string;
+  if (run.hours != null) {
+    hours = run.hours;
+    hoursSource = "given";
+  } else if (power) {
+    hours = power.durationHours;
+    hoursSource = `nvidia-smi log ${log!.file}: first to last sample`;
+  } else {
+    throw new ParamError("hours", "no training time: give hours (or a power log to take its duration from)");
+  }
+  if (!(hours > 0)) throw new ParamError("hours", `the log covers no time (${hours} h): give hours`);
+
+  const s = resolveScenario(inputs, scenario);
+  const powerW = totalPowerWatts(run.cpuWatts, run.dramWatts, watts, count);
+  const kwh = energyKwh(powerW, hours, s.pue);
+  const kg = co2eKg(kwh, s.kgPerKwh);
+
+  let cost: {low: number; high: number} | null = null;
+  let costSource: string | null = null;
+  const low = acc?.hardware ? price(inputs, acc.hardware, "preemptible") : null;
+  const high = acc?.hardware ? price(inputs, acc.hardware, "on_demand") : null;
+  if (low && high) {
+    cost = cloudCostRangeUsd(count, hours, low.usdPerHour, high.usdPerHour);
+    costSource = `${low.accelerator} per accelerator-hour, $${low.usdPerHour} pre-emptible to $${high.usdPerHour} on demand (${low.source}, ${low.locator})`;
+  }
+
+  return {
+    kwh,
+    co2e_kg: kg,
+    co2e_lbs: kgToLbs(kg),
+    co2e_t: kgToTonnes(kg),
+    power_w: powerW,
+    hours,
+    electricity_usd: electricityCostUsd(kwh, s.usdPerKwh),
+    cost_usd_low: cost?.low ?? null,
+    cost_usd_high: cost?.high ?? null,
+    cost_source: costSource,
+    inputs: {
+      accelerator: acc?.id ?? null,
+      accelerator_name: acc ? `${acc.name} ${acc.formFactor}` : null,
+      count,
+      watts_per_accelerator: watts,
+      watts_source: wattsSource,
+      cpu_watts: run.cpuWatts,
+      dram_watts: run.dramWatts,
+      hours,
+      hours_source: hoursSource,
+      pue: s.pue,
+      intensity_kg_per_kwh: s.kgPerKwh,
+      intensity_source: s.intensitySource,
+      usd_per_kwh: s.usdPerKwh,
+      units: s.units
+    },
+    nvidia_smi: power
+      ? {
+          file: log!.file,
+          gpus: power.gpus.map((g) => ({
+            index: g.index,
+            samples: g.samples,
+            average_w: g.averageWatts,
+            covered_h: g.coveredHours
+          })),
+          total_average_w: power.totalAverageWatts,
+          duration_h: power.durationHours,
+          energy_kwh_before_pue: power.energyKwh,
+          measured_kwh: power.measuredKwh,
+          gap_threshold_s: power.gapThresholdSeconds,
+          gaps: power.gaps.length,
+          skipped_lines: power.skipped.length,
+          warnings: power.warnings
+        }
+      : null
+  };
+}
+
+/** Parameters and an optional log to an estimate: the one path shared by the form and the CLI. */
+export function estimateFromParams(inputs: Inputs, entries: Iterable<[string, string]>, log: LogInput | null = null): Estimate {
+  const {run, scenario} = parseEstimateParams(entries, inputs);
+  return estimate(inputs, run, scenario, log);
+}
+
+/** The estimate as JSON text: what the CLI prints with --format json and the form shows to copy. */
+export function estimateJson(e: Estimate): string {
+  return JSON.stringify(e, null, 2) + "\n";
+}
+
+/** Columns of the paper's Table 3, for one estimated run. */
+export function paperRow(e: Estimate): Array<{label: string; value: string}> {
+  const unit = e.inputs.units;
+  const hw = e.inputs.accelerator ?? "GPU";
+  return [
+    {label: "Hardware", value: `${hw}×${e.inputs.count}`},
+    {label: "Power (W)", value: n(e.power_w, 2)},
+    {label: "Hours", value: n(e.hours, e.hours < 10 ? 2 : 1)},
+    {label: "kWh·PUE", value: n(e.kwh, e.kwh < 10 ? 3 : 0)},
+    {label: `CO2e (${unit})`, value: n(kgTo(e.co2e_kg, unit), unit === "t" || e.co2e_kg < 10 ? 3 : 0)},
+    {
+      label: "Cloud compute cost (USD)",
+      value: e.cost_usd_low == null ? "—" : `${usd(e.cost_usd_low)}–${usd(e.cost_usd_high)}`
+    }
+  ];
+}
+
+/** The row as Markdown: a header line, a rule and the row. */
+export function estimateMarkdown(e: Estimate): string {
+  const row = paperRow(e);
+  return [
+    `| ${row.map((c) => c.label).join(" | ")} |`,
+    `| ${row.map((c, k) => (k === 0 ? "---" : "---:")).join(" | ")} |`,
+    `| ${row.map((c) => c.value).join(" | ")} |`,
+    ""
+  ].join("\n");
+}
+
+/** A plain-text summary to paste into a paper or a model card (no markup). */
+export function estimateText(e: Estimate): string {
+  const i = e.inputs;
+  const hw = i.accelerator_name ? `${i.count} × ${i.accelerator_name}` : `${i.count} GPU${i.count > 1 ? "s" : ""}`;
+  const host = i.cpu_watts || i.dram_watts ? ` plus ${n(i.cpu_watts, 1)} W CPU and ${n(i.dram_watts, 1)} W DRAM` : "";
+  const lines = [
+    `Training on ${hw} at ${n(i.watts_per_accelerator, 2)} W each (${i.watts_source})${host}, ${n(e.power_w, 2)} W in all, for ${n(e.hours, 2)} h (${i.hours_source}) at PUE ${i.pue} drew ${n(e.kwh, 2)} kWh.`,
+    `At ${n(i.intensity_kg_per_kwh, 4)} kg CO2e/kWh (${i.intensity_source}) that is ${n(e.co2e_kg, 1)} kg CO2e (${n(e.co2e_lbs, 1)} lbs, ${n(e.co2e_t, 3)} t); electricity at $${i.usd_per_kwh}/kWh costs ${usd(e.electricity_usd, 2)}.`,
+    e.cost_usd_low == null
+      ? "No cloud price for this hardware in data/cloud_prices.csv."
+      : `Cloud compute: ${usd(e.cost_usd_low)}–${usd(e.cost_usd_high)} (${e.cost_source}).`,
+    "Method: Strubell, Ganesh & McCallum (2019), equations 1 and 2: kWh = PUE × hours × (CPU + DRAM + count × GPU W) / 1000; CO2e = kWh × intensity."
+  ];
+  if (e.nvidia_smi) {
+    const l = e.nvidia_smi;
+    lines.push(
+      `Power log ${l.file}: ${l.gpus.length} GPU${l.gpus.length > 1 ? "s" : ""}, ${n(l.total_average_w, 2)} W in all over ${n(l.duration_h * 3600, 1)} s; ${l.skipped_lines} line${l.skipped_lines === 1 ? "" : "s"} skipped, ${l.gaps} gap${l.gaps === 1 ? "" : "s"}.`,
+      ...l.warnings.map((w) => `  ${w}`)
+    );
+  }
+  return lines.join("\n") + "\n";
+}

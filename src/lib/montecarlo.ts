@@ -1,0 +1,289 @@
+import {modelCo2eKg, type FocusModel} from "./focus.js";
+import {
+  categoryFactors,
+  CATEGORY_SOURCES,
+  intensityFromMix,
+  MIX_CATEGORIES,
+  mixOf,
+  type Mix,
+  type Unassigned
+} from "./mix.js";
+import {nasInput, NAS_RUN} from "./nas-correction.js";
+import {fillUniform, randomState, triangularIn} from "./random.js";
+import {CUSTOM_GRID, PAPER_GRID, resolveScenario, type Scenario} from "./scenario.js";
+import type {EmissionFactor, Inputs} from "./types.js";
+
+/** A range of a quantity: triangular when a mode is given, uniform otherwise. */
+export interface Range {
+  min: number;
+  max: number;
+  mode?: number;
+}
+
+/** The factor sets that give IPCC AR5's lifecycle range per source (WG III Annex III, Table A.III.2). */
+export const IPCC_RANGE_SETS = {min: "ipcc-ar5-min", mode: "ipcc-ar5-median", max: "ipcc-ar5-max"} as const;
+
+/** The energy sources whose factors the mixes use, in the order they are drawn. */
+export const SAMPLED_SOURCES: readonly string[] = [...new Set(Object.values(CATEGORY_SOURCES).flat())];
+
+/** How the carbon intensity of a sample is obtained. */
+export type IntensityModel =
+  {kind: "fixed"; kgPerKwh: number} | {kind: "mix"; mix: Mix; unassigned: Unassigned; gPerKwh: Record<string, Range>};
+
+/** Everything one Monte Carlo run samples: the model's power and hours, and ranges of PUE, power and intensity. */
+export interface MonteCarloSpec {
+  model: FocusModel;
+  /** Multiplier of the model's measured power. */
+  powerScale: Range;
+  pue: Range;
+  intensity: IntensityModel;
+}
+
+/** The plausible ranges of the assumptions, each from data/ rows. */
+export interface AssumptionRanges {
+  /** Lowest and highest published PUE of data/pue_presets.csv. */
+  pue: {min: number; max: number};
+  /**
+   * Power as measured (×1) up to Patterson et al. 2021's measured P100 power over the per-P100 power that
+   * Strubell's NAS row implies (its total power over its 8 P100).
+   */
+  powerScale: {min: number; max: number};
+}
+
+export function assumptionRanges(inputs: Inputs): AssumptionRanges {
+  const pues = inputs.puePresets.map((p) => p.pue);
+  const nas = inputs.runs.find((r) => r.id === NAS_RUN);
+  if (!nas || nas.powerW == null) throw new Error(`the power range needs training run "${NAS_RUN}" with its power`);
+  const perGpuW = nas.powerW / nas.accelerators;
+  return {
+    pue: {min: Math.min(...pues), max: Math.max(...pues)},
+    powerScale: {min: 1, max: nasInput(inputs, "p100_measured_w") / perGpuW}
+  };
+}
+
+/** IPCC AR5's minimum, median and maximum of each sampled source, g CO2e/kWh. */
+export function sourceRanges(factors: readonly EmissionFactor[]): Record<string, Range> {
+  const get = (set: string, source: string) => {
+    const f = factors.find((x) => x.set === set && x.energySource === source);
+    if (!f) throw new Error(`factor set "${set}" has no "${source}" factor (data/emission_factors.csv)`);
+    return f.gPerKwh;
+  };
+  return Object.fromEntries(
+    SAMPLED_SOURCES.map((source) => [
+      source,
+      {
+        min: get(IPCC_RANGE_SETS.min, source),
+        mode: get(IPCC_RANGE_SETS.mode, source),
+        max: get(IPCC_RANGE_SETS.max, source)
+      }
+    ])
+  );
+}
+
+/**
+ * The Monte Carlo set-up around a scenario: PUE triangular from the lowest to the highest published PUE with
+ * the scenario's PUE most likely; power uniform over its range; and, when the intensity comes from a mix
+ * (a Table 2 consumer, a custom mix, or the US mix that the EPA factor stands for), each source's factor
+ * triangular over IPCC AR5's minimum, median and maximum. A direct intensity is held fixed.
+ */
+export function monteCarloSpec(inputs: Inputs, scenario: Scenario, model: FocusModel): MonteCarloSpec {
+  const ranges = assumptionRanges(inputs);
+  const pue = {
+    min: Math.min(ranges.pue.min, scenario.pue),
+    mode: scenario.pue,
+    max: Math.max(ranges.pue.max, scenario.pue)
+  };
+  let intensity: IntensityModel;
+  if (scenario.intensity != null) {
+    intensity = {kind: "fixed", kgPerKwh: resolveScenario(inputs, scenario).kgPerKwh};
+  } else {
+    const gridId = scenario.grid === PAPER_GRID ? "us" : scenario.grid;
+    const row = inputs.grids.find((g) => g.id === gridId);
+    const mix = scenario.grid === CUSTOM_GRID ? scenario.mix : row ? mixOf(row) : null;
+    if (!mix) throw new Error(`no mix for grid "${scenario.grid}"`);
+    intensity = {kind: "mix", mix, unassigned: scenario.unassigned, gPerKwh: sourceRanges(inputs.factors)};
+  }
+  return {model, powerScale: {...ranges.powerScale}, pue, intensity};
+}
+
+/** The random draws of a run, one column per sampled quantity (factor columns only for a mix). */
+export interface Draws {
+  n: number;
+  powerScale: Float64Array;
+  pue: Float64Array;
+  /** g CO2e/kWh per source, in SAMPLED_SOURCES order. */
+  gPerKwh: Float64Array[];
+}
+
+/** A range prepared for drawing: the inverse CDF of its uniform or triangular distribution, precomputed. */
+interface Inverse {
+  min: number;
+  max: number;
+  width: number;
+  /** Probability below the mode (−1 for uniform). */
+  split: number;
+  lowArea: number;
+  highArea: number;
+}
+
+function inverse(range: Range): Inverse {
+  const {min, max} = range;
+  if (!(min <= max)) throw new Error(`range needs min ≤ max, got ${min}, ${max}`);
+  const width = max - min;
+  if (range.mode === undefined) return {min, max, width, split: -1, lowArea: 0, highArea: 0};
+  // Checks the range once; triangularIn is the reference the inlined arithmetic below is tested against.
+  triangularIn(0.5, min, range.mode, max);
+  const split = width === 0 ? 0 : (range.mode - min) / width;
+  return {min, max, width, split, lowArea: width * (range.mode - min), highArea: width * (max - range.mode)};
+}
+
+/** uniformIn / triangularIn of u, without re-checking the range on every draw. */
+function drawWith(f: Inverse, u: number): number {
+  if (f.split < 0) return f.min + u * f.width;
+  if (f.width === 0) return f.min;
+  return u < f.split ? f.min + Math.sqrt(u * f.lowArea) : f.max - Math.sqrt((1 - u) * f.highArea);
+}
+
+/** The range of each column drawn, in order: power, PUE, then each source of a mix. */
+function columnRanges(spec: MonteCarloSpec): Range[] {
+  const mix = spec.intensity.kind === "mix" ? spec.intensity : null;
+  return [spec.powerScale, spec.pue, ...(mix ? SAMPLED_SOURCES.map((s) => mix.gPerKwh[s]) : [])];
+}
+
+/**
+ * Draws n samples from a seeded stream. Sample i takes its numbers in a fixed order (power, PUE, then each
+ * source), so the first k samples are the same whatever n is.
+ */
+export function drawSamples(spec: MonteCarloSpec, n: number, seed: number): Draws {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`samples ${n} is not allowed: a whole number ≥ 1`);
+  const inverses = columnRanges(spec).map(inverse);
+  const k = inverses.length;
+  const uniforms = fillUniform(randomState(seed), new Float64Array(n * k));
+  const columns = inverses.map((f, c) => {
+    const column = new Float64Array(n);
+    for (let i = 0; i < n; i++) column[i] = drawWith(f, uniforms[i * k + c]);
+    return column;
+  });
+  return {n, powerScale: columns[0], pue: columns[1], gPerKwh: columns.slice(2)};
+}
+
+/**
+ * CO2e in kg of sample i, computed by the engine's own functions: the sampled factors become a factor set
+ * (categoryFactors), the mix an intensity (intensityFromMix), and the model's CO2e follows equations 1 and 2
+ * (modelCo2eKg). The reference that simulateCo2eKg is tested against.
+ */
+export function sampleCo2eKg(spec: MonteCarloSpec, draws: Draws, i: number): number {
+  const model = {...spec.model, watts: spec.model.watts * draws.powerScale[i]};
+  let kgPerKwh: number;
+  if (spec.intensity.kind === "fixed") {
+    kgPerKwh = spec.intensity.kgPerKwh;
+  } else {
+    const set: EmissionFactor[] = SAMPLED_SOURCES.map((source, k) => ({
+      set: "sample",
+      energySource: source,
+      gPerKwh: draws.gPerKwh[k][i],
+      source: "Monte Carlo draw",
+      locator: ""
+    }));
+    kgPerKwh = intensityFromMix(spec.intensity.mix, categoryFactors(set, "sample"), spec.intensity.unassigned);
+  }
+  return modelCo2eKg(model, draws.pue[i], kgPerKwh);
+}
+
+/**
+ * The vectorised twin of sampleCo2eKg: the same arithmetic (category factor = mean of its sources; mix
+ * intensity with the unassigned share renormalised or given its factor; CO2e = pue · hours · watts / 1000 ·
+ * kg/kWh) over whole columns, with no allocation per sample. test/montecarlo.test.ts checks it equal to
+ * sampleCo2eKg, sample by sample.
+ */
+export function simulateCo2eKg(spec: MonteCarloSpec, draws: Draws): Float64Array {
+  const {n} = draws;
+  const out = new Float64Array(n);
+  const kwhPerPue = (spec.model.watts * spec.model.hours) / 1000;
+  if (spec.intensity.kind === "fixed") {
+    const kg = spec.intensity.kgPerKwh;
+    for (let i = 0; i < n; i++) out[i] = draws.pue[i] * kwhPerPue * draws.powerScale[i] * kg;
+    return out;
+  }
+  const {mix, unassigned} = spec.intensity;
+  const assigned = MIX_CATEGORIES.reduce((sum, c) => sum + mix[c], 0);
+  if (assigned <= 0) throw new Error("a mix needs a positive share for at least one source");
+  // Per category: the columns of its sources and the weight (share / number of sources) each gets.
+  const terms = MIX_CATEGORIES.flatMap((c) =>
+    CATEGORY_SOURCES[c].map((source) => ({
+      column: draws.gPerKwh[SAMPLED_SOURCES.indexOf(source)],
+      weight: mix[c] / CATEGORY_SOURCES[c].length
+    }))
+  );
+  const extraG = unassigned === "renormalise" ? 0 : Math.max(0, 100 - assigned) * unassigned.gPerKwh;
+  const divisor = (unassigned === "renormalise" ? assigned : Math.max(100, assigned)) * 1000;
+  for (let i = 0; i < n; i++) {
+    let weighted = extraG;
+    for (let t = 0; t < terms.length; t++) weighted += terms[t].weight * terms[t].column[i];
+    out[i] = draws.pue[i] * kwhPerPue * draws.powerScale[i] * (weighted / divisor);
+  }
+  return out;
+}
+
+/** The q-quantile of sorted values, linear between order statistics (as d3.quantileSorted, R type 7). */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * Math.min(1, Math.max(0, q));
+  const lo = Math.floor(h);
+  return lo + 1 < n ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
+}
+
+export interface HistogramBin {
+  x0: number;
+  x1: number;
+  count: number;
+}
+
+/** Counts values into `bins` equal bins over [lo, hi]; values outside are counted in `below` and `above`. */
+export function histogram(
+  values: ArrayLike<number>,
+  bins: number,
+  lo: number,
+  hi: number
+): {bins: HistogramBin[]; below: number; above: number} {
+  const width = (hi - lo) / bins;
+  const counts = new Array<number>(bins).fill(0);
+  let below = 0;
+  let above = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < lo) below++;
+    else if (v > hi) above++;
+    else counts[Math.min(bins - 1, Math.floor((v - lo) / width))]++;
+  }
+  return {bins: counts.map((count, k) => ({x0: lo + k * width, x1: lo + (k + 1) * width, count})), below, above};
+}
+
+export interface MonteCarloResult {
+  n: number;
+  seed: number;
+  /** CO2e of each sample in kg, sorted ascending. */
+  sorted: Float64Array;
+  medianKg: number;
+  /** 5th and 95th percentiles: the central 90 % interval. */
+  lowKg: number;
+  highKg: number;
+  meanKg: number;
+}
+
+/** Runs n seeded samples of a spec and summarises them: median and central 90 % interval. */
+export function runMonteCarlo(spec: MonteCarloSpec, n: number, seed: number): MonteCarloResult {
+  const sorted = simulateCo2eKg(spec, drawSamples(spec, n, seed)).sort();
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += sorted[i];
+  return {
+    n,
+    seed,
+    sorted,
+    medianKg: quantileSorted(sorted, 0.5),
+    lowKg: quantileSorted(sorted, 0.05),
+    highKg: quantileSorted(sorted, 0.95),
+    meanKg: sum / n
+  };
+}

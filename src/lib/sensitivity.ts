@@ -1,0 +1,231 @@
+import {tableModels, modelCo2eKg, type FocusModel} from "./focus.js";
+import {
+  histogram,
+  monteCarloSpec,
+  quantileSorted,
+  runMonteCarlo,
+  type HistogramBin,
+  type MonteCarloResult
+} from "./montecarlo.js";
+import {nasCorrectionSteps, nasRuns, type NasStep} from "./nas-correction.js";
+import {checkSeed} from "./random.js";
+import {buildReport, type Report} from "./report.js";
+import type {Erratum} from "./errata.js";
+import {
+  CUSTOM_GRID,
+  gridIds,
+  gridKgPerKwh,
+  PAPER_GRID,
+  parseScenario,
+  PUE_RANGE,
+  paperKgPerKwh,
+  serializeScenario,
+  type Scenario,
+  type ScenarioNotice
+} from "./scenario.js";
+import {tornado, type Tornado} from "./tornado.js";
+import type {Inputs} from "./types.js";
+import {formatNumber, formatSignificant} from "./format.js";
+import {kgTo, type MassUnit} from "./units.js";
+
+/** The model the page focuses on unless the reader picks another: NAS on 8 P100, the paper's headline row. */
+export const DEFAULT_MODEL = "nas_p100";
+
+/** The Monte Carlo seed unless the reader picks another (any fixed whole number; 2019 is the paper's year). */
+export const DEFAULT_SEED = 2019;
+
+/** Monte Carlo samples drawn on each change of the page. */
+export const PAGE_SAMPLES = 20000;
+
+/**
+ * A mass given in kg, shown in a display unit with its unit: whole numbers from 1,000 up, three significant
+ * digits below ("179,759 kg", "284 t", "3.22 t", "0.0118 t").
+ */
+export function formatMass(kg: number, unit: MassUnit): string {
+  return `${formatMassValue(kg, unit)} ${unit}`;
+}
+
+/** The number of formatMass, without the unit (for table cells under a header that names it). */
+export function formatMassValue(kg: number, unit: MassUnit): string {
+  const value = kgTo(kg, unit);
+  return Math.abs(value) >= 1000 ? formatNumber(value) : formatSignificant(value, 3);
+}
+
+/** Bins of the Monte Carlo histogram. */
+export const HISTOGRAM_BINS = 40;
+
+/** What the sensitivity page shows: a scenario, plus the model and seed of its uncertainty charts. */
+export interface SensitivityView {
+  scenario: Scenario;
+  model: string;
+  seed: number;
+}
+
+/** Page-only parameters, read and written next to the scenario's (SCENARIO_PARAMS, shared with the CLI). */
+export const VIEW_PARAMS = ["model", "seed"] as const;
+
+/** Every model the page can focus on: Table 3 rows with a power, the LISA project, and the NAS correction's runs. */
+export function focusModels(inputs: Inputs): FocusModel[] {
+  const {proxy, tpu} = nasRuns(inputs);
+  return [...tableModels(inputs), proxy, tpu];
+}
+
+export function defaultView(inputs: Inputs): SensitivityView {
+  return {scenario: parseScenario([], inputs).scenario, model: DEFAULT_MODEL, seed: DEFAULT_SEED};
+}
+
+/**
+ * Reads a view from a URL query: model and seed here, every other parameter by parseScenario (the one
+ * parser the CLI uses too). Unknown or invalid parameters keep their default and yield a notice.
+ */
+export function parseView(
+  query: string | URLSearchParams,
+  inputs: Inputs
+): {view: SensitivityView; notices: ScenarioNotice[]} {
+  const params = typeof query === "string" ? new URLSearchParams(query) : query;
+  const entries = [...params.entries()];
+  const {scenario, notices} = parseScenario(
+    entries.filter(([name]) => !(VIEW_PARAMS as readonly string[]).includes(name)),
+    inputs
+  );
+  const view: SensitivityView = {scenario, model: DEFAULT_MODEL, seed: DEFAULT_SEED};
+  const models = focusModels(inputs).map((m) => m.id);
+  for (const [name, value] of entries) {
+    if (name === "model") {
+      if (models.includes(value.trim())) view.model = value.trim();
+      else
+        notices.push({
+          param: name,
+          value,
+          message: `model "${value}" is not allowed: one of ${models.join(", ")}; the default is used`
+        });
+    } else if (name === "seed") {
+      try {
+        if (!/^\s*[0-9]+\s*$/.test(value))
+          throw new Error(`seed "${value}" is not allowed: a whole number from 0 to 4294967295`);
+        view.seed = checkSeed(Number(value));
+      } catch (error) {
+        notices.push({param: name, value, message: `${(error as Error).message}; the default is used`});
+      }
+    }
+  }
+  return {view, notices};
+}
+
+/** Writes a view as a query string: the scenario's parameters, then model and seed where not the default. */
+export function serializeView(view: SensitivityView, inputs: Inputs): string {
+  const params = new URLSearchParams(serializeScenario(view.scenario, inputs));
+  if (view.model !== DEFAULT_MODEL) params.set("model", view.model);
+  if (view.seed !== DEFAULT_SEED) params.set("seed", String(view.seed));
+  return params.toString();
+}
+
+/** The query that opens one step of the NAS correction on the page. */
+export function stepQuery(step: NasStep, inputs: Inputs): string {
+  return serializeView({scenario: step.scenario, model: step.model.id, seed: DEFAULT_SEED}, inputs);
+}
+
+/** Carbon intensity of one grid preset (or the reader's own mix or intensity) under the scenario's factors. */
+export interface GridIntensity {
+  id: string;
+  label: string;
+  kgPerKwh: number;
+  /** "paper": the EPA factor; "mix": a Table 2 consumer; "custom"/"direct": the reader's own. */
+  kind: "paper" | "mix" | "custom" | "direct";
+  selected: boolean;
+}
+
+export function gridIntensities(inputs: Inputs, scenario: Scenario): GridIntensity[] {
+  const selected = (id: string) => scenario.intensity == null && scenario.grid === id;
+  const out: GridIntensity[] = gridIds(inputs)
+    .filter((id) => id !== CUSTOM_GRID)
+    .map((id) => ({
+      id,
+      label: id === PAPER_GRID ? "EPA 2018 (paper)" : inputs.grids.find((g) => g.id === id)!.consumer,
+      kgPerKwh:
+        id === PAPER_GRID ? paperKgPerKwh(inputs) : gridKgPerKwh(inputs, id, scenario.factors, scenario.unassigned),
+      kind: id === PAPER_GRID ? "paper" : "mix",
+      selected: selected(id)
+    }));
+  if (scenario.grid === CUSTOM_GRID && scenario.intensity == null) {
+    out.push({
+      id: CUSTOM_GRID,
+      label: "Custom mix",
+      kgPerKwh: gridKgPerKwh(inputs, CUSTOM_GRID, scenario.factors, scenario.unassigned, scenario.mix),
+      kind: "custom",
+      selected: true
+    });
+  }
+  if (scenario.intensity != null) {
+    out.push({id: "direct", label: "Direct intensity", kgPerKwh: scenario.intensity, kind: "direct", selected: true});
+  }
+  return out;
+}
+
+/** One model's CO2e at both ends of the allowed PUE range (CO2e is linear in PUE), and at the scenario's PUE. */
+export interface PueLine {
+  model: string;
+  label: string;
+  atPue: Array<{pue: number; co2eKg: number}>;
+  currentKg: number;
+}
+
+/** Everything the sensitivity page shows for one view; computed again on every change. */
+export interface Analysis {
+  view: SensitivityView;
+  query: string;
+  report: Report;
+  model: FocusModel;
+  modelKg: number;
+  tornado: Tornado;
+  monteCarlo: MonteCarloResult;
+  histogram: {bins: HistogramBin[]; below: number; above: number};
+  pueLines: PueLine[];
+  grids: GridIntensity[];
+  nas: NasStep[];
+  /** The NAS (P100) row under this scenario, for the step chart. */
+  nasHereKg: number;
+}
+
+/** Computes the page's whole state for a view with the engine's functions. */
+export function analyse(
+  inputs: Inputs,
+  view: SensitivityView,
+  options: {samples?: number; known?: Erratum[]; nas?: NasStep[]} = {}
+): Analysis {
+  const report = buildReport(inputs, view.scenario, options.known);
+  const models = focusModels(inputs);
+  const model = models.find((m) => m.id === view.model) ?? models.find((m) => m.id === DEFAULT_MODEL)!;
+  const pue = view.scenario.pue;
+  const kgPerKwh = report.scenario.intensity_kg_per_kwh;
+  const monteCarlo = runMonteCarlo(
+    monteCarloSpec(inputs, view.scenario, model),
+    options.samples ?? PAGE_SAMPLES,
+    view.seed
+  );
+  // The histogram spans the central 99 % of the samples; the rest are counted beside it.
+  const lo = quantileSorted(monteCarlo.sorted, 0.005);
+  const hi = quantileSorted(monteCarlo.sorted, 0.995);
+  const lines = tableModels(inputs);
+  if (!lines.some((m) => m.id === model.id)) lines.push(model);
+  const nas = options.nas ?? nasCorrectionSteps(inputs);
+  return {
+    view,
+    query: serializeView(view, inputs),
+    report,
+    model,
+    modelKg: modelCo2eKg(model, pue, kgPerKwh),
+    tornado: tornado(inputs, view.scenario, model),
+    monteCarlo,
+    histogram: histogram(monteCarlo.sorted, HISTOGRAM_BINS, lo, hi > lo ? hi : lo + 1),
+    pueLines: lines.map((m) => ({
+      model: m.id,
+      label: m.label,
+      atPue: PUE_RANGE.map((p) => ({pue: p, co2eKg: modelCo2eKg(m, p, kgPerKwh)})),
+      currentKg: modelCo2eKg(m, pue, kgPerKwh)
+    })),
+    grids: gridIntensities(inputs, view.scenario),
+    nas,
+    nasHereKg: modelCo2eKg(nas[0].model, pue, kgPerKwh)
+  };
+}
