@@ -21,6 +21,9 @@ export const ESTIMATE_FORMATS = ["text", "json", "md"] as const;
 /** A usage error: printed with a pointer to --help, exit code 2. */
 export class EstimateUsageError extends Error {}
 
+/** A power log that cannot be read: "file:line: what is wrong", exit code 1. */
+export class PowerLogError extends Error {}
+
 export function estimateHelp(inputs: Inputs | null): string {
   const describe = (p: {name: string; help: string; allowed: (i: Inputs) => string}) => {
     let allowed = "";
@@ -62,7 +65,7 @@ Examples:
 `;
 }
 
-/** Runs the estimate command; returns the text to print. Throws EstimateUsageError, DataError or NvidiaSmiError. */
+/** Runs the estimate command; returns the text to print. Throws EstimateUsageError, DataError or PowerLogError. */
 export function runEstimate(argv: string[]): {output: string; out: string | null} {
   const names = [...RUN_PARAMS, ...SCENARIO_PARAMS].map((p) => p.name);
   let parsed;
@@ -119,8 +122,11 @@ export function runEstimate(argv: string[]): {output: string; out: string | null
   try {
     result = estimateFromParams(inputs, entries, log);
   } catch (error) {
-    if (error instanceof ParamError) throw new EstimateUsageError(`--${error.message}`);
-    if (error instanceof NvidiaSmiError) throw new NvidiaSmiError(error.line, `${path}: ${error.message}`);
+    // "pue "4" is not allowed …" names its flag; "no power: …" is about the run as a whole.
+    if (error instanceof ParamError) {
+      throw new EstimateUsageError(error.message.startsWith(`${error.param} `) ? `--${error.message}` : error.message);
+    }
+    if (error instanceof NvidiaSmiError) throw new PowerLogError(`${path}${error.line == null ? "" : `:${error.line}`}: ${error.detail}`);
     throw error;
   }
   const output = format === "json" ? estimateJson(result) : format === "md" ? estimateMarkdown(result) : estimateText(result);
@@ -146,7 +152,7 @@ export function estimateMain(argv: string[]): number {
       process.stderr.write(`estimate: bad input: ${error.message}\n`);
       return 1;
     }
-    if (error instanceof NvidiaSmiError) {
+    if (error instanceof PowerLogError) {
       process.stderr.write(`estimate: bad power log: ${error.message}\n`);
       return 1;
     }

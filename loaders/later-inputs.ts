@@ -102,8 +102,9 @@ export function loadLaterInputs(
     const column = str(v, "column");
     const extra = LATER_EXTRA_CELLS[id];
     if (extra) {
-      if (!(column in extra)) {
-        fail(LATER_PUBLISHED, row, "column", `unknown column "${column}" of "${id}"; known: ${Object.keys(extra).join(", ")}`);
+      if (!(column in extra.columns)) {
+        const known = Object.keys(extra.columns).join(", ");
+        fail(LATER_PUBLISHED, row, "column", `unknown column "${column}" of "${id}"; known: ${known}`);
       }
     } else {
       if (!modelIds.includes(id)) {

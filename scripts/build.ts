@@ -99,6 +99,21 @@ try {
   }
   step(`normalised ${normalised} lastModified stamps`);
 
+  // Accessibility fixes Framework 1.13's page template does not allow through the config: the page's
+  // language, and the sidebar's mouse-only close/backdrop labels (duplicates of the labelled toggle
+  // checkbox) hidden from assistive technology, so the sidebar's <ol> holds only list items.
+  for (const file of walk(staging)) {
+    if (!file.endsWith(".html")) continue;
+    const text = readFileSync(file, "utf8");
+    const next = text
+      .replace(/<html>/, '<html lang="en">')
+      .replace(
+        /<label id="observablehq-sidebar-(close|backdrop)"/g,
+        '<label id="observablehq-sidebar-$1" aria-hidden="true"'
+      );
+    if (next !== text) writeFileSync(file, next);
+  }
+
   const {buildManifest} = await import("../loaders/manifest.js");
   writeFileSync(join(staging, "provenance.json"), JSON.stringify(buildManifest(root), null, 2) + "\n");
 

@@ -273,7 +273,7 @@ function whereText(c: Case): string {
       : e.line === "last"
         ? "last line"
         : typeof e.line === "string" && rowEdit
-          ? `line of row \`${rowText(rowEdit.row)}\`${e.line.slice(3) ? ` ${e.line.slice(3)}` : ""}`
+          ? `${{"": "line of", "+1": "line after", "-1": "line before"}[e.line.slice(3)] ?? `line ${e.line} of`} row \`${rowText(rowEdit.row)}\``
           : "no line";
   return `${e.file}, ${line}${e.column ? `, column \`${e.column}\`` : ""}`;
 }
@@ -327,13 +327,13 @@ describe("bad-input", () => {
     expect(() => loadInputs(dir)).not.toThrow();
   });
 
-  test("the catalogue has at least 30 cases, data files and CLI arguments both", () => {
+  test("readdirSync(test/fixtures/bad) finds at least 30 cases, data files and CLI arguments both", () => {
     expect(CASES.length).toBeGreaterThanOrEqual(30);
     expect(CASES.filter(isCli).length).toBeGreaterThanOrEqual(10);
     expect(CASES.filter((c) => !isCli(c)).length).toBeGreaterThanOrEqual(30);
   });
 
-  test("README.md lists every case (UPDATE_GOLDEN=1 rewrites it)", () => {
+  test("readme() is what test/fixtures/bad/README.md holds (UPDATE_GOLDEN=1 rewrites it)", () => {
     const text = readme();
     if (process.env.UPDATE_GOLDEN === "1") writeFileSync(README, text);
     expect(readFileSync(README, "utf8")).toBe(text);

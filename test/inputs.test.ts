@@ -130,7 +130,7 @@ describe("inputs", () => {
     );
   });
 
-  test("loadInputs names data/ files by their project path by default", () => {
+  test("loadInputs names a file it cannot read by its path under dataDir", () => {
     expect(() => loadInputs("data-that-does-not-exist")).toThrow(
       /^data-that-does-not-exist\/constants.csv: cannot read the file \(ENOENT\)/
     );

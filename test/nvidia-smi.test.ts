@@ -101,7 +101,7 @@ describe("nvidia-smi", () => {
     expect(count("repeated-header")).toBe(1);
     expect(log.skipped.find((s) => s.kind === "malformed")).toMatchObject({line: 6});
     expect(log.warnings[0]).toBe(
-      '3 malformed lines skipped (first: line 6, 1 fields, expected 3: "Failed to initialize NVML: Driver/library version mismatch")'
+      '3 malformed lines skipped (first: line 6, 1 field, expected 3: "Failed to initialize NVML: Driver/library version mismatch")'
     );
     expect(log.warnings[1]).toBe('2 power readings not available ([N/A]) skipped (first: line 8, power "[N/A]")');
     expect(log.warnings).toContain("1 repeated header skipped (first: line 9, the header again)");
@@ -128,7 +128,7 @@ describe("nvidia-smi", () => {
     expect(error(`${H}\n`).message).toBe("line 1: the log has a header but no samples");
     const bad = error(`${H}\nhello\n2019/05/01 12:00:00.000, 0, [N/A]\n`);
     expect(bad.line).toBe(2);
-    expect(bad.message).toBe('line 2: no valid sample in the log; the first bad line: 1 fields, expected 3: "hello"');
+    expect(bad.message).toBe('line 2: no valid sample in the log; the first bad line: 1 field, expected 3: "hello"');
   });
 
   test("parseNvidiaSmi: one sample per GPU cannot be averaged", () => {

@@ -37,7 +37,7 @@ describe("provenance", () => {
   });
 
   for (const spec of ALL_FILES) {
-    test(`${spec.file}: every row has a non-empty ${required(spec.file).join(" and ")}`, () => {
+    test(`missingProvenance finds every row of ${spec.file} with a non-empty ${required(spec.file).join(" and ")}`, () => {
       for (const name of required(spec.file)) {
         const column = spec.columns.find((c) => c.name === name);
         expect(column, `${spec.file} has no "${name}" column in loaders/schemas.ts`).toBeDefined();

@@ -7,6 +7,7 @@ import {MIX_CATEGORIES} from "../lib/mix.js";
 import type {Report} from "../lib/report.js";
 import {countStatuses} from "../lib/summary.js";
 import {table3Label} from "../lib/views.js";
+import {plotAria} from "./a11y.js";
 import {el} from "./dom.js";
 
 /** Colours shared with the status badges (src/styles/tables.css). */
@@ -20,9 +21,12 @@ const INK = "#222";
 const MUTED = "#6b6b6b";
 const PRINTED = "#d2541b";
 
-/** Wraps a chart in a figure with an accessible name (aria-label) and a visible caption. */
+/**
+ * Wraps a chart in a figure with an accessible name (aria-label) and a visible caption; Plot's named mark
+ * groups get a role so that their names are valid ARIA (see plotAria).
+ */
 export function figure(chart: Element, label: string, description: string): HTMLElement {
-  return el("figure", {class: "chart", "aria-label": label}, chart, el("figcaption", {}, description));
+  return el("figure", {class: "chart", "aria-label": label}, plotAria(chart), el("figcaption", {}, description));
 }
 
 /** A log-scale domain from the power of ten below the smallest value to the one above the largest. */
@@ -33,6 +37,28 @@ export function logDomain(values: readonly number[]): [number, number] {
 
 const logTick = (d: number) => formatSignificant(d, 1);
 
+/** Below this width (px) row labels move from a left margin to above each row. */
+export const NARROW_WIDTH = 640;
+
+/**
+ * Layout of a chart with one labelled row per datum: labels in a left margin when wide; on a narrow
+ * screen, above each row (with the row's value), so the plot keeps its width.
+ */
+function rowLayout(width: number, wideMarginLeft: number) {
+  const narrow = width < NARROW_WIDTH;
+  return {
+    narrow,
+    marginLeft: narrow ? 8 : wideMarginLeft,
+    rowHeight: narrow ? 54 : 38,
+    yAxis: narrow ? null : ("left" as const)
+  };
+}
+
+/** The label (and value) of each row, written above it: the narrow layout's replacement for the y axis. */
+function labelsAbove<T>(data: readonly T[], y: (d: T) => string, text: (d: T) => string): Plot.Markish {
+  return Plot.text(data, {y, text, frameAnchor: "left", dy: -16, textAnchor: "start", fill: INK, fontSize: 11});
+}
+
 /** Table 1: CO2e of familiar consumption beside training runs, on a log scale. */
 export function table1Chart(rows: Report["table1"], width: number): HTMLElement {
   const data = rows.map((r) => ({
@@ -41,37 +67,40 @@ export function table1Chart(rows: Report["table1"], width: number): HTMLElement 
     kind: r.kind === "training" ? "training an NLP model (recomputed)" : "familiar consumption (paper's reference)"
   }));
   const [lo, hi] = logDomain(data.map((d) => d.lbs));
-  const narrow = width < 640;
+  const {narrow, marginLeft, rowHeight, yAxis} = rowLayout(width, 300);
   const chart = Plot.plot({
     width,
-    height: 40 + 34 * data.length,
-    marginLeft: narrow ? 10 : 300,
-    marginRight: 70,
+    height: 60 + rowHeight * data.length,
+    marginLeft,
+    marginRight: narrow ? 12 : 70,
     x: {type: "log", domain: [lo, hi], label: "CO2e (lbs, log scale) →", grid: true, tickFormat: logTick},
-    y: {label: null, axis: narrow ? null : "left", domain: data.toSorted((a, b) => b.lbs - a.lbs).map((d) => d.label)},
+    y: {label: null, axis: yAxis, domain: data.toSorted((a, b) => b.lbs - a.lbs).map((d) => d.label)},
     color: {legend: true, domain: [...new Set(data.map((d) => d.kind))].sort(), range: ["#7a8ba8", "#d2541b"]},
     ariaLabel: "Table 1 on a log scale",
     ariaDescription: data.map((d) => `${d.label}: ${formatNumber(d.lbs)} lbs`).join("; "),
     marks: [
       Plot.ruleY(data, {y: "label", x1: lo, x2: "lbs", stroke: "kind", strokeWidth: 2, strokeOpacity: 0.6}),
       Plot.dot(data, {y: "label", x: "lbs", fill: "kind", r: 5}),
-      Plot.text(data, {
-        y: "label",
-        x: "lbs",
-        text: (d) => formatNumber(d.lbs),
-        dx: 9,
-        textAnchor: "start",
-        fill: INK
-      }),
       narrow
-        ? Plot.text(data, {y: "label", x: lo, text: "label", dy: -11, textAnchor: "start", fill: MUTED, fontSize: 11})
-        : null
+        ? labelsAbove(
+            data,
+            (d) => d.label,
+            (d) => `${d.label}: ${formatNumber(d.lbs)}`
+          )
+        : Plot.text(data, {
+            y: "label",
+            x: "lbs",
+            text: (d) => formatNumber(d.lbs),
+            dx: 9,
+            textAnchor: "start",
+            fill: INK
+          })
     ]
   });
   return figure(
     chart,
     "Chart of Table 1: CO2e in pounds on a log scale",
-    "Each dot is one row of Table 1; the four training rows are recomputed, the four consumption rows are the paper's reference values. Log scale: each grid line is ten times the one before."
+    "Each dot is one row of Table 1: the training rows are recomputed, the consumption rows are the paper's reference values. Log scale: each grid line is ten times the one before."
   );
 }
 
@@ -136,13 +165,14 @@ export function table3EmissionsChart(rows: Report["table3"], width: number): HTM
     .filter((r) => r.co2e_lbs != null)
     .map((r) => ({label: table3Label(r), lbs: r.co2e_lbs!, printed: r.published.co2e_lbs, kwh: r.kwh!}));
   const [lo, hi] = logDomain(data.flatMap((d) => [d.lbs, d.printed ?? d.lbs]));
+  const {narrow, marginLeft, rowHeight, yAxis} = rowLayout(width, 190);
   const chart = Plot.plot({
     width,
-    height: 50 + 38 * data.length,
-    marginLeft: 190,
-    marginRight: 80,
+    height: 60 + rowHeight * data.length,
+    marginLeft,
+    marginRight: narrow ? 12 : 80,
     x: {type: "log", domain: [lo, hi], label: "CO2e (lbs, log scale) →", grid: true, tickFormat: logTick},
-    y: {label: null, domain: data.map((d) => d.label)},
+    y: {label: null, axis: yAxis, domain: data.map((d) => d.label)},
     ariaLabel: "CO2e of each GPU training run in Table 3",
     ariaDescription: data
       .map((d) => `${d.label}: ${formatNumber(d.lbs)} lbs recomputed, ${formatNumber(d.printed)} printed`)
@@ -154,7 +184,19 @@ export function table3EmissionsChart(rows: Report["table3"], width: number): HTM
         {y: "label", x: "printed", r: 8, stroke: PRINTED, strokeWidth: 1.5, symbol: "circle"}
       ),
       Plot.dot(data, {y: "label", x: "lbs", r: 4, fill: INK}),
-      Plot.text(data, {y: "label", x: "lbs", text: (d) => `${formatNumber(d.lbs)} lbs`, dx: 12, textAnchor: "start"})
+      narrow
+        ? labelsAbove(
+            data,
+            (d) => d.label,
+            (d) => `${d.label}: ${formatNumber(d.lbs)} lbs`
+          )
+        : Plot.text(data, {
+            y: "label",
+            x: "lbs",
+            text: (d) => `${formatNumber(d.lbs)} lbs`,
+            dx: 12,
+            textAnchor: "start"
+          })
     ]
   });
   return figure(
@@ -187,14 +229,16 @@ export function rangeChart(
     ...(d.printedHigh == null ? [] : [{label: d.label, usd: d.printedHigh}])
   ]);
   const points = data.filter((d) => d.point != null);
+  const {narrow, marginLeft, rowHeight, yAxis} = rowLayout(width, 190);
+  const range = (d: RangeDatum) => `${formatUsd(d.low)}–${formatUsd(d.high)}`;
   const chart = Plot.plot({
     width,
-    height: 60 + 40 * data.length,
+    height: 60 + rowHeight * data.length,
     marginTop: 24,
-    marginLeft: 190,
-    marginRight: 150,
+    marginLeft,
+    marginRight: narrow ? 12 : 150,
     x: {type: "log", domain: [lo, hi], label: "US dollars (log scale) →", grid: true, tickFormat: logTick},
-    y: {label: null, domain: data.map((d) => d.label)},
+    y: {label: null, axis: yAxis, domain: data.map((d) => d.label)},
     ariaLabel: text.label,
     ariaDescription: data
       .map(
@@ -210,16 +254,17 @@ export function rangeChart(
       points.length
         ? Plot.dot(points, {y: "label", x: "point", symbol: "diamond", fill: "#2f8f46", r: 5, stroke: "white"})
         : null,
-      points.length
+      points.length && !narrow
         ? Plot.text(points, {y: "label", x: "point", text: (d) => formatUsd(d.point), dy: -12, fill: "#1f6f33"})
         : null,
-      Plot.text(data, {
-        y: "label",
-        x: "high",
-        text: (d) => `${formatUsd(d.low)}–${formatUsd(d.high)}`,
-        dx: 8,
-        textAnchor: "start"
-      })
+      narrow
+        ? labelsAbove(
+            data,
+            (d) => d.label,
+            (d) =>
+              `${d.label}: ${range(d)}${d.point == null ? "" : `; ${text.pointLabel ?? "point"} ${formatUsd(d.point)}`}`
+          )
+        : Plot.text(data, {y: "label", x: "high", text: range, dx: 8, textAnchor: "start"})
     ]
   });
   return figure(chart, text.label, text.description);

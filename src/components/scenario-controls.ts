@@ -68,13 +68,16 @@ export function createStore(
     notices,
     revision: 0,
     set(next) {
+      const start = performance.now();
       store.view = next;
       store.analysis = compute(next);
+      performance.measure("sensitivity:analyse", {start});
       if (options.history !== false && typeof history !== "undefined") {
         const q = store.analysis.query;
         history.replaceState(history.state, "", `${location.pathname}${q ? `?${q}` : ""}${location.hash}`);
       }
       for (const fn of subscribers) fn(store.analysis);
+      performance.measure("sensitivity:update", {start});
       store.revision++;
       document.documentElement.dataset.sensitivityRevision = String(store.revision);
     },
@@ -295,8 +298,9 @@ export function scenarioControls(store: SensitivityStore): HTMLElement {
     if (factors.value !== s.factors) factors.value = s.factors;
     const mode = s.unassigned === "renormalise" ? "renormalise" : "factor";
     if (unassignedMode.value !== mode) unassignedMode.value = mode;
-    if (s.unassigned !== "renormalise" && unassignedG.value !== s.unassigned.gPerKwh)
-      unassignedG.value = s.unassigned.gPerKwh;
+    // While the rest is renormalised, the factor offered for it is the factor set's dirtiest category.
+    if (s.unassigned === "renormalise") unassignedG.value = dirtiest();
+    else if (unassignedG.value !== s.unassigned.gPerKwh) unassignedG.value = s.unassigned.gPerKwh;
     unassignedG.hidden = mode !== "factor";
     if (price.value !== s.usdPerKwh) price.value = s.usdPerKwh;
     if (units.value !== s.units) units.value = s.units;

@@ -31,8 +31,11 @@ export function live(
     const k = key(a);
     if (k === last) return;
     last = k;
+    const start = performance.now();
     const out = render(a);
     box.replaceChildren(...(Array.isArray(out) ? out : [out]));
+    // User Timing entries, one per render, read by bench/sensitivity.ts.
+    if (attributes["data-live"]) performance.measure(`sensitivity:${attributes["data-live"]}`, {start});
     box.dataset.renderCount = String(++count);
   });
   return box;
@@ -196,6 +199,19 @@ export function claimsView(store: SensitivityStore): HTMLElement {
 
 const WIDTH = 640;
 
+/**
+ * Moves labels apart on a log scale so that no two are closer than `gapPx` pixels on a plot `heightPx` high
+ * spanning [lo, hi]; returns their values in the original order.
+ */
+export function dodgeLog(values: readonly number[], lo: number, hi: number, heightPx: number, gapPx: number): number[] {
+  const gap = (gapPx / heightPx) * (Math.log10(hi) - Math.log10(lo));
+  const order = values.map((v, k) => ({k, t: Math.log10(v)})).sort((a, b) => a.t - b.t);
+  for (let j = 1; j < order.length; j++) order[j].t = Math.max(order[j].t, order[j - 1].t + gap);
+  const out = new Array<number>(values.length);
+  for (const o of order) out[o.k] = 10 ** o.t;
+  return out;
+}
+
 /** CO2e of each model against PUE: a line per model (CO2e is linear in PUE), the current PUE marked. */
 export function pueChart(store: SensitivityStore, inputs: Inputs): HTMLElement {
   return live(
@@ -210,10 +226,18 @@ export function pueChart(store: SensitivityStore, inputs: Inputs): HTMLElement {
       const ends = a.pueLines.map((l) => ({model: l.label, value: kgTo(l.atPue[1].co2eKg, u), pue: l.atPue[1].pue}));
       const presets = inputs.puePresets.filter((p, k, all) => all.findIndex((q) => q.pue === p.pue) === k);
       const [lo, hi] = logDomain(lines.map((d) => d.value));
+      const height = 300;
+      const labelY = dodgeLog(
+        ends.map((e) => e.value),
+        lo,
+        hi,
+        height - 50,
+        13
+      );
       const chart = Plot.plot({
         width: WIDTH,
-        height: 300,
-        marginLeft: 60,
+        height,
+        marginLeft: 70,
         marginRight: 250,
         x: {domain: [lines[0].pue, lines[1].pue], label: "PUE →", grid: true},
         y: {
@@ -243,11 +267,11 @@ export function pueChart(store: SensitivityStore, inputs: Inputs): HTMLElement {
             fill: "model",
             r: 4,
             tip: true,
-            title: (d) => `${d.model}: ${formatNumber(d.value)} ${u} at PUE ${d.pue}`
+            title: (d) => `${d.model}: ${formatSignificant(d.value, 3)} ${u} at PUE ${d.pue}`
           }),
           Plot.text(ends, {
             x: "pue",
-            y: "value",
+            y: (_: unknown, k: number) => labelY[k],
             text: "model",
             dx: 6,
             textAnchor: "start",
@@ -291,7 +315,7 @@ export function intensityChart(store: SensitivityStore): HTMLElement {
             y: "label",
             x: "g",
             fill: (d) => (d.kind === "paper" ? PAPER : d.selected ? HERE : "#9aa7b8"),
-            stroke: (d) => (d.selected ? INK : null),
+            stroke: (d) => (d.selected ? INK : "none"),
             strokeWidth: 1.5
           }),
           Plot.ruleX([paper.g], {stroke: PAPER, strokeDasharray: "4,3"}),
@@ -329,8 +353,9 @@ export function tornadoChart(store: SensitivityStore): HTMLElement {
         label: b.label,
         low: kgTo(b.low.co2eKg, u),
         high: kgTo(b.high.co2eKg, u),
-        lowText: b.note ? b.note : b.low.value,
-        highText: b.note ? "" : b.high.value
+        lowText: b.note ? "" : b.low.value,
+        highText: b.note ? "" : b.high.value,
+        note: b.note ?? ""
       }));
       const base = kgTo(a.tornado.baseKg, u);
       const hi = Math.max(...bars.map((b) => b.high), base);
@@ -423,7 +448,7 @@ export function nasChart(store: SensitivityStore, inputs: Inputs, href: (query: 
         value: kgTo(s.co2eKg, u),
         prev: kgTo((a.nas[k - 1] ?? s).co2eKg, u),
         text: formatMass(s.co2eKg, u),
-        href: href(stepQuery(s, inputs))
+        href: href(stepQuery(s, inputs, u))
       }));
       const here = kgTo(a.nasHereKg, u);
       const [lo, hi] = logDomain([...steps.map((s) => s.value), here]);
@@ -452,15 +477,13 @@ export function nasChart(store: SensitivityStore, inputs: Inputs, href: (query: 
           Plot.tickY(steps, {x: "n", y: "value", stroke: INK, strokeWidth: 2}),
           Plot.text(steps, {x: "n", y: "value", text: "text", dy: -8, fontSize: 11, fill: INK, href: "href"}),
           Plot.ruleY([here], {stroke: HERE, strokeDasharray: "4,3"}),
-          Plot.text([here], {
-            x: steps[steps.length - 1].n,
-            y: (d: number) => d,
+          Plot.text([{x: steps[steps.length - 1].n, y: here}], {
+            x: "x",
+            y: "y",
             text: () => `this scenario, NAS (P100): ${formatMass(a.nasHereKg, u)}`,
-            dy: -6,
-            textAnchor: "end",
+            dy: -7,
             fontSize: 10,
-            fill: HERE,
-            frameAnchor: "right"
+            fill: HERE
           })
         ]
       });
@@ -493,7 +516,7 @@ export function nasStepsList(store: SensitivityStore, inputs: Inputs, href: (que
               ? ` (Patterson et al. print ${formatNumber(s.printed.value, s.printed.step < 1 ? 1 : 0)} ${s.printed.unit}, ${s.printed.locator}${s.printed.matches ? "; reproduced" : "; differs"})`
               : "",
             " — ",
-            el("a", {href: href(stepQuery(s, inputs))}, "open this step")
+            el("a", {href: href(stepQuery(s, inputs, sc(a).units))}, "open this step")
           )
         )
       ),

@@ -350,9 +350,9 @@ export function paperRow(e: Estimate): Array<{label: string; value: string}> {
   return [
     {label: "Hardware", value: `${hw}×${e.inputs.count}`},
     {label: "Power (W)", value: n(e.power_w, 2)},
-    {label: "Hours", value: n(e.hours, e.hours < 10 ? 2 : 1)},
-    {label: "kWh·PUE", value: n(e.kwh, e.kwh < 10 ? 3 : 0)},
-    {label: `CO2e (${unit})`, value: n(kgTo(e.co2e_kg, unit), unit === "t" || e.co2e_kg < 10 ? 3 : 0)},
+    {label: "Hours", value: q(e.hours)},
+    {label: "kWh·PUE", value: q(e.kwh)},
+    {label: `CO2e (${unit})`, value: q(kgTo(e.co2e_kg, unit))},
     {
       label: "Cloud compute cost (USD)",
       value: e.cost_usd_low == null ? "—" : `${usd(e.cost_usd_low)}–${usd(e.cost_usd_high)}`
@@ -371,14 +371,19 @@ export function estimateMarkdown(e: Estimate): string {
   ].join("\n");
 }
 
+/** A quantity for prose: whole numbers from 1,000 up, else up to four significant digits. */
+function q(x: number): string {
+  return Math.abs(x) >= 1000 ? n(x, 0) : x.toLocaleString("en-US", {maximumSignificantDigits: 4});
+}
+
 /** A plain-text summary to paste into a paper or a model card (no markup). */
 export function estimateText(e: Estimate): string {
   const i = e.inputs;
   const hw = i.accelerator_name ? `${i.count} × ${i.accelerator_name}` : `${i.count} GPU${i.count > 1 ? "s" : ""}`;
-  const host = i.cpu_watts || i.dram_watts ? ` plus ${n(i.cpu_watts, 1)} W CPU and ${n(i.dram_watts, 1)} W DRAM` : "";
+  const host = i.cpu_watts || i.dram_watts ? ` plus ${q(i.cpu_watts)} W CPU and ${q(i.dram_watts)} W DRAM` : "";
   const lines = [
-    `Training on ${hw} at ${n(i.watts_per_accelerator, 2)} W each (${i.watts_source})${host}, ${n(e.power_w, 2)} W in all, for ${n(e.hours, 2)} h (${i.hours_source}) at PUE ${i.pue} drew ${n(e.kwh, 2)} kWh.`,
-    `At ${n(i.intensity_kg_per_kwh, 4)} kg CO2e/kWh (${i.intensity_source}) that is ${n(e.co2e_kg, 1)} kg CO2e (${n(e.co2e_lbs, 1)} lbs, ${n(e.co2e_t, 3)} t); electricity at $${i.usd_per_kwh}/kWh costs ${usd(e.electricity_usd, 2)}.`,
+    `Training on ${hw} at ${q(i.watts_per_accelerator)} W each (${i.watts_source})${host}, ${q(e.power_w)} W in all, for ${q(e.hours)} h (${i.hours_source}) at PUE ${i.pue} drew ${q(e.kwh)} kWh.`,
+    `At ${n(i.intensity_kg_per_kwh, 4)} kg CO2e/kWh (${i.intensity_source}) that is ${q(e.co2e_kg)} kg CO2e (${q(e.co2e_lbs)} lbs, ${q(e.co2e_t)} t); electricity at $${i.usd_per_kwh}/kWh costs ${usd(e.electricity_usd, 2)}.`,
     e.cost_usd_low == null
       ? "No cloud price for this hardware in data/cloud_prices.csv."
       : `Cloud compute: ${usd(e.cost_usd_low)}–${usd(e.cost_usd_high)} (${e.cost_source}).`,
@@ -387,7 +392,7 @@ export function estimateText(e: Estimate): string {
   if (e.nvidia_smi) {
     const l = e.nvidia_smi;
     lines.push(
-      `Power log ${l.file}: ${l.gpus.length} GPU${l.gpus.length > 1 ? "s" : ""}, ${n(l.total_average_w, 2)} W in all over ${n(l.duration_h * 3600, 1)} s; ${l.skipped_lines} line${l.skipped_lines === 1 ? "" : "s"} skipped, ${l.gaps} gap${l.gaps === 1 ? "" : "s"}.`,
+      `Power log ${l.file}: ${l.gpus.length} GPU${l.gpus.length > 1 ? "s" : ""}, ${q(l.total_average_w)} W in all over ${q(l.duration_h * 3600)} s; ${l.skipped_lines} line${l.skipped_lines === 1 ? "" : "s"} skipped, ${l.gaps} gap${l.gaps === 1 ? "" : "s"}.`,
       ...l.warnings.map((w) => `  ${w}`)
     );
   }

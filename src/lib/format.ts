@@ -1,3 +1,5 @@
+import {roundToStep} from "./compare.js";
+
 /** Formats a number with thousands separators and a fixed number of decimals (en-US, deterministic). */
 export function formatNumber(value: number | null | undefined, decimals = 0): string {
   if (value == null || !Number.isFinite(value)) return "—";
@@ -7,9 +9,9 @@ export function formatNumber(value: number | null | undefined, decimals = 0): st
 /** Formats a number rounded to a printed step: 1 → "1,438", 1000 → "103k", 0.01 → "1,415.78". */
 export function formatStep(value: number | null | undefined, step: number): string {
   if (value == null || !Number.isFinite(value)) return "—";
-  if (step === 1000) return `${formatNumber(Math.round(value / 1000))}k`;
+  if (step === 1000) return `${formatNumber(roundToStep(value, step) / 1000)}k`;
   const decimals = step >= 1 ? 0 : Math.max(0, Math.round(-Math.log10(step)));
-  return formatNumber(Math.round(value / step) * step, decimals);
+  return formatNumber(roundToStep(value, step), decimals);
 }
 
 /** Formats a value with a number of significant digits, thousands separators kept. */

@@ -2,7 +2,8 @@ import type {Erratum} from "./errata.js";
 import {compareLater, laterRows, type LaterCell, type LaterRow} from "./later.js";
 import {laterErrata} from "./later-errata.js";
 import type {Report} from "./report.js";
-import {resolveScenario, serializeScenario, type Scenario} from "./scenario.js";
+import {parseScenario, resolveScenario, serializeScenario, type Scenario, type ScenarioNotice} from "./scenario.js";
+import {VIEW_PARAMS} from "./sensitivity.js";
 import type {Inputs} from "./types.js";
 import {kwhToMwh} from "./units.js";
 
@@ -68,4 +69,19 @@ export function referenceLines(report: Pick<Report, "table1">): Array<{id: strin
   return report.table1
     .filter((r) => r.kind === "consumption")
     .map((r) => ({id: r.id, label: r.label, co2e_t: r.co2e_t}));
+}
+
+/**
+ * The scenario of a page opened from the sensitivity page: its query's scenario parameters, read by the parser
+ * the CLI uses; the sensitivity page's own view parameters (model, seed) are ignored, anything else is a notice.
+ */
+export function laterScenario(
+  query: string | URLSearchParams,
+  inputs: Inputs
+): {scenario: Scenario; notices: ScenarioNotice[]} {
+  const params = typeof query === "string" ? new URLSearchParams(query) : query;
+  return parseScenario(
+    [...params.entries()].filter(([name]) => !(VIEW_PARAMS as readonly string[]).includes(name)),
+    inputs
+  );
 }

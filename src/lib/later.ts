@@ -21,8 +21,11 @@ export type LaterColumn = (typeof LATER_COLUMNS)[number];
  * Printed values that are not a later model's output but are checked the same way: Patterson et al. 2021
  * restate the paper's EPA factor in kg per kWh.
  */
-export const LATER_EXTRA_CELLS: Record<string, Record<string, (inputs: Inputs) => number>> = {
-  strubell_factor: {kg_per_kwh: (inputs) => paperKgPerKwh(inputs)}
+export const LATER_EXTRA_CELLS: Record<
+  string,
+  {label: string; columns: Record<string, (inputs: Inputs) => number>}
+> = {
+  strubell_factor: {label: "Strubell et al.'s EPA factor", columns: {kg_per_kwh: (inputs) => paperKgPerKwh(inputs)}}
 };
 
 /** One later model recomputed: the same quantities as a row of Table 3, in MWh and tonnes as its sources print them. */
@@ -149,7 +152,7 @@ export interface LaterCell {
 
 /** The recomputed value a printed later cell is compared with. */
 export function laterValue(inputs: Inputs, rows: readonly LaterRow[], cell: LaterPublishedCell): number {
-  const extra = LATER_EXTRA_CELLS[cell.row]?.[cell.column];
+  const extra = LATER_EXTRA_CELLS[cell.row]?.columns[cell.column];
   if (extra) return extra(inputs);
   const row = rows.find((r) => r.id === cell.row);
   if (!row) throw new Error(`printed later cell ${cellKey(cell.table, cell.row, cell.column)} has no later model`);
@@ -178,7 +181,7 @@ export function compareLater(
     return {
       table: cell.table,
       row: cell.row,
-      label: rows.find((r) => r.id === cell.row)?.model ?? cell.row,
+      label: rows.find((r) => r.id === cell.row)?.model ?? LATER_EXTRA_CELLS[cell.row]?.label ?? cell.row,
       column: cell.column,
       key,
       recomputed,

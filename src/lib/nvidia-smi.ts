@@ -26,10 +26,13 @@ const HEADER_HINT = `"timestamp, index, power.draw [W]" (nvidia-smi --query-gpu=
 /** A log that cannot be read at all; `line` is 1-based, or null for the whole file. */
 export class NvidiaSmiError extends Error {
   readonly line: number | null;
+  /** The message without its "line N: " prefix. */
+  readonly detail: string;
   constructor(line: number | null, message: string) {
     super(line == null ? message : `line ${line}: ${message}`);
     this.name = "NvidiaSmiError";
     this.line = line;
+    this.detail = message;
   }
 }
 
@@ -178,7 +181,7 @@ export function parseNvidiaSmi(text: string, options: {maxGapSeconds?: number} =
     }
     const fields = t.split(",").map((f) => f.trim());
     if (fields.length !== header.count) {
-      skip(line, "malformed", `${fields.length} fields, expected ${header.count}: "${clip(t)}"`);
+      skip(line, "malformed", `${fields.length} field${fields.length === 1 ? "" : "s"}, expected ${header.count}: "${clip(t)}"`);
       continue;
     }
     const ms = parseTimestamp(fields[header.time]);

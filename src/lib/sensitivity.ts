@@ -120,9 +120,9 @@ export function serializeView(view: SensitivityView, inputs: Inputs): string {
   return params.toString();
 }
 
-/** The query that opens one step of the NAS correction on the page. */
-export function stepQuery(step: NasStep, inputs: Inputs): string {
-  return serializeView({scenario: step.scenario, model: step.model.id, seed: DEFAULT_SEED}, inputs);
+/** The query that opens one step of the NAS correction on the page, in the reader's display unit if given. */
+export function stepQuery(step: NasStep, inputs: Inputs, units: MassUnit = step.scenario.units): string {
+  return serializeView({scenario: {...step.scenario, units}, model: step.model.id, seed: DEFAULT_SEED}, inputs);
 }
 
 /** Carbon intensity of one grid preset (or the reader's own mix or intensity) under the scenario's factors. */

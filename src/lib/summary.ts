@@ -35,7 +35,12 @@ export function isComputedCell(cell: Pick<CellComparison, "column">): boolean {
 
 export function countStatuses(cells: readonly Pick<CellComparison, "status">[]): StatusCounts {
   const count = (s: CellStatus) => cells.filter((c) => c.status === s).length;
-  return {total: cells.length, reproduced: count("reproduced"), differs: count("differs"), calibrated: count("calibrated")};
+  return {
+    total: cells.length,
+    reproduced: count("reproduced"),
+    differs: count("differs"),
+    calibrated: count("calibrated")
+  };
 }
 
 /** How many printed cells are reproduced, differ or are calibrated, overall, for the computed cells, per table. */

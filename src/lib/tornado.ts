@@ -48,6 +48,7 @@ function bar(
  * For one model under one scenario: each assumption moved alone to the ends of its plausible range
  * (PUE and power from assumptionRanges; the grid over every preset; the factor set over every published
  * set; the unassigned share from carbon-free to the set's most carbon-intensive source), CO2e by the engine.
+ * Where the scenario's own PUE or intensity lies outside that range, it ends the bar instead.
  */
 export function tornado(inputs: Inputs, scenario: Scenario, model: FocusModel): Tornado {
   const base = resolveScenario(inputs, scenario);
@@ -58,6 +59,8 @@ export function tornado(inputs: Inputs, scenario: Scenario, model: FocusModel): 
   };
   const fixedPue = (pue: number) => modelCo2eKg(model, pue, base.kgPerKwh);
   const scaled = (k: number) => modelCo2eKg({...model, watts: model.watts * k}, base.pue, base.kgPerKwh);
+  // The scenario's own value ends a bar when it lies outside the published range, so each bar reaches the base.
+  const here = (value: string) => ({value, co2eKg: modelCo2eKg(model, base.pue, base.kgPerKwh)});
   const fromMix = scenario.intensity == null && scenario.grid !== PAPER_GRID;
   const noMix = "no effect: this scenario's intensity is not computed from a mix";
   const gridName = (id: string) =>
@@ -66,7 +69,8 @@ export function tornado(inputs: Inputs, scenario: Scenario, model: FocusModel): 
   const bars: TornadoBar[] = [
     bar("pue", "PUE", [
       {value: `PUE ${ranges.pue.min}`, co2eKg: fixedPue(ranges.pue.min)},
-      {value: `PUE ${ranges.pue.max}`, co2eKg: fixedPue(ranges.pue.max)}
+      {value: `PUE ${ranges.pue.max}`, co2eKg: fixedPue(ranges.pue.max)},
+      here(`PUE ${scenario.pue}`)
     ]),
     bar("power", "Power draw", [
       {value: "as measured", co2eKg: scaled(ranges.powerScale.min)},
@@ -78,6 +82,7 @@ export function tornado(inputs: Inputs, scenario: Scenario, model: FocusModel): 
       gridIds(inputs)
         .filter((id) => id !== CUSTOM_GRID)
         .map((id) => ({value: gridName(id), co2eKg: at({...scenario, intensity: null, grid: id})}))
+        .concat([here("this scenario's intensity")])
     ),
     fromMix
       ? bar(

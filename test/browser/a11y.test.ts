@@ -4,6 +4,7 @@
 import {AxeBuilder} from "@axe-core/playwright";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {blankPage, bundle} from "./bundle.js";
 import {launch, serve, siteDir, type StaticServer} from "./harness.js";
 import {CHART_SELECTOR, rendered, sitePages} from "./site.js";
 
@@ -24,7 +25,7 @@ afterAll(async () => {
 async function open(file: string): Promise<Page> {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}});
   const page = await context.newPage();
-  page.on("close", () => void context.close());
+  page.on("close", () => void context.close().catch(() => undefined));
   await page.route("**/*", (route) =>
     /^(data|blob):/.test(route.request().url()) || route.request().url().startsWith(server.origin)
       ? route.continue()
@@ -174,4 +175,31 @@ describe("keyboard", () => {
       await page.close();
     }
   }, 300000);
+});
+
+describe("plotAria and labelRange", () => {
+  // A Plot chart and an Inputs.range as Plot and Inputs render them, then the same after the fixes.
+  const entry = (fixed: boolean) => `
+    import * as Plot from "@observablehq/plot";
+    import * as Inputs from "@observablehq/inputs";
+    import {plotAria, labelRange} from "./src/components/a11y.ts";
+    const fix = ${fixed};
+    const chart = Plot.plot({ariaLabel: "Bars", marks: [Plot.barY([1, 2, 3]), Plot.ruleY([0])]});
+    const range = Inputs.range([1, 3], {label: "PUE", value: 1.58, step: 0.01});
+    document.querySelector("main").append(fix ? plotAria(chart) : chart, fix ? labelRange(range) : range);
+  `;
+  const serious = async (fixed: boolean) => {
+    const page = await blankPage(browser, await bundle(entry(fixed)));
+    const results = await new AxeBuilder({page}).analyze();
+    await page.close();
+    return results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => v.id)
+      .sort();
+  };
+
+  test("plotAria and labelRange remove the violations axe finds in a bare Plot chart and Inputs.range", async () => {
+    expect(await serious(false)).toEqual(["aria-prohibited-attr", "label"]);
+    expect(await serious(true)).toEqual([]);
+  }, 60000);
 });

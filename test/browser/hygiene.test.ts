@@ -141,6 +141,26 @@ describe("markup in a URL parameter", () => {
     await server?.close();
   });
 
+  test("injectionState detects markup that a page inserts as HTML (the check can fail)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vulnerable-"));
+    writeFileSync(
+      join(dir, "vulnerable.html"),
+      "<!DOCTYPE html><body><div id=out></div><script>" +
+        "document.getElementById('out').innerHTML = new URLSearchParams(location.search).get('grid');</script>"
+    );
+    const local = await serve(dir);
+    try {
+      const {page} = await open(local.origin, `${local.origin}/vulnerable.html?grid=${encodeURIComponent(IMG)}`);
+      const state = await injectionState(page);
+      expect(state.elements).toBe(1);
+      await expect.poll(() => page.evaluate(() => (window as unknown as {__pwned?: number}).__pwned)).toBe(1);
+      await page.close();
+    } finally {
+      await local.close();
+      rmSync(dir, {recursive: true, force: true});
+    }
+  }, 60000);
+
   // Every scenario parameter gets markup; pages that read the URL must name the rejected value as text.
   const query = SCENARIO_PARAMS.map((p, i) => `${p.name}=${encodeURIComponent(i % 2 ? SCRIPT : IMG)}`).join("&");
 

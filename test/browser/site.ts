@@ -68,24 +68,16 @@ export async function rendered(page: Page, timeout = 60000, quietMax = 15000): P
     timeout
   });
   await page.waitForLoadState("networkidle", {timeout});
-  await page.evaluate(
-    (max) =>
-      new Promise<void>((resolve) => {
-        const done = () => {
-          observer.disconnect();
-          clearTimeout(cap);
-          resolve();
-        };
-        let quiet = setTimeout(done, 500);
-        const cap = setTimeout(done, max);
-        const observer = new MutationObserver(() => {
-          clearTimeout(quiet);
-          quiet = setTimeout(done, 500);
-        });
-        observer.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
-      }),
-    quietMax
-  );
+  // A string, not a function: bundlers that keep function names (tsx, for bench/) would inject a helper
+  // that does not exist in the page.
+  await page.evaluate(`new Promise((resolve) => {
+    let quiet, cap, observer;
+    const done = () => { observer.disconnect(); clearTimeout(quiet); clearTimeout(cap); resolve(); };
+    quiet = setTimeout(done, 500);
+    cap = setTimeout(done, ${Number(quietMax)});
+    observer = new MutationObserver(() => { clearTimeout(quiet); quiet = setTimeout(done, 500); });
+    observer.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+  })`);
 }
 
 /** Charts in the page's main content: SVGs of at least 100×50 px that are not inside another SVG. */

@@ -1,0 +1,410 @@
+#!/usr/bin/env -S npx tsx
+// `npm run bench`: performance figures of the site, printed as JSON on stdout (progress on stderr).
+//  - build: clean `npm run build` of the site, and of a bare Framework site with the same pages, imports and
+//    config but no data loaders (each loader replaced by a static file of its output), built side by side
+//    in this run (alternating, median of 3 each), and their ratio;
+//  - loaders: each src/data loader run with tsx as Framework runs it, minus tsx's own start-up time;
+//  - js: JavaScript each page loads (its modulepreload/import graph, raw and gzip), and libraries shipped twice;
+//  - render: time to first complete render of each page in headless Chromium (median of 3, cold cache);
+//  - sensitivity: runSensitivityBench() from bench/sensitivity.ts, when that file exists.
+// Targets (2 cores): build ratio ≤ 1.25, loaders ≤ 1 s in all, first render ≤ 1 s per page, sensitivity
+// page JS ≤ 250 KB gzip. Options: --runs N (default 3), --keep (keep the temporary folder).
+import {spawnSync} from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from "node:fs";
+import {tmpdir} from "node:os";
+import {dirname, join, posix, relative, sep} from "node:path";
+import {pathToFileURL} from "node:url";
+import {gzipSync} from "node:zlib";
+import {launch, serve, CHROMIUM} from "../test/browser/harness.js";
+import {rendered, sitePages} from "../test/browser/site.js";
+
+const root = process.cwd();
+const argv = process.argv.slice(2);
+const RUNS = Number(argv[argv.indexOf("--runs") + 1] ?? 3) || 3;
+const KEEP = argv.includes("--keep");
+const TARGETS = {buildRatio: 1.25, loadersSeconds: 1, firstRenderSeconds: 1, sensitivityJsGzipKB: 250};
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const round = (x: number, digits = 3) => Number(x.toFixed(digits));
+const work = mkdtempSync(join(tmpdir(), "bench-"));
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+/** The checkout's files (tracked and untracked, not ignored), copied to `dest`, sharing node_modules. */
+function copyCheckout(dest: string): void {
+  const listed = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: root,
+    encoding: "utf8"
+  });
+  const files =
+    listed.status === 0
+      ? listed.stdout.split("\0").filter(Boolean)
+      : walk(root)
+          .map((f) => relative(root, f))
+          .filter((f) => !/^(node_modules|dist|\.git|\.test-dist|src\/\.observablehq)(\/|$)/.test(f));
+  for (const file of files) {
+    if (file === "node_modules" || !existsSync(join(root, file)) || statSync(join(root, file)).isDirectory()) continue;
+    mkdirSync(dirname(join(dest, file)), {recursive: true});
+    cpSync(join(root, file), join(dest, file));
+  }
+  symlinkSync(join(root, "node_modules"), join(dest, "node_modules"), "dir");
+}
+
+/** Framework data loaders under src/: a file with a double extension ending in .ts or .js (e.g. x.json.ts). */
+function dataLoaders(site: string): string[] {
+  return walk(join(site, "src"))
+    .filter((f) => !f.includes(`${sep}.observablehq${sep}`))
+    .filter((f) => /\.[a-z0-9]+\.(ts|js|mjs)$/.test(f) && !f.endsWith(".d.ts"))
+    .map((f) => relative(site, f));
+}
+
+const TSX = join(root, "node_modules", ".bin", "tsx");
+
+/** Runs a loader as Framework does (tsx <file>, cwd the project); returns its output and wall time. */
+function runLoader(site: string, loader: string): {ms: number; output: Buffer} {
+  const started = performance.now();
+  const r = spawnSync(TSX, [loader], {cwd: site, maxBuffer: 1 << 30, env: {...process.env, TZ: "UTC"}});
+  const ms = performance.now() - started;
+  if (r.status !== 0) throw new Error(`data loader ${loader} failed (exit ${r.status}): ${r.stderr}`);
+  return {ms, output: r.stdout};
+}
+
+function timeBuild(site: string, dist: string): number {
+  const started = performance.now();
+  const r = spawnSync("npm", ["run", "-s", "build"], {
+    cwd: site,
+    env: {...process.env, DIST_DIR: dist},
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  const ms = performance.now() - started;
+  if (r.status !== 0) throw new Error(`npm run build failed in ${site}:\n${(r.stderr ?? "").slice(-3000)}`);
+  return ms;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// JavaScript each page loads: the static graph from the built HTML (modulepreload links and module scripts'
+// imports), followed through each file's static imports. Dynamic import() targets are listed apart.
+
+const STATIC_IMPORT = /(?:\bimport|\bexport)\s*(?:[\w*${}\s,]*?\s*from\s*)?["']([^"']+\.js)["']/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["']([^"']+\.js)["']\s*\)/g;
+
+function resolveIn(dist: string, fromFile: string, spec: string): string | null {
+  if (/^[a-z]+:/i.test(spec) || spec.startsWith("//")) return null; // external: none should exist
+  const base = posix.dirname(fromFile);
+  const path = spec.startsWith("/") ? spec.slice(1) : posix.normalize(posix.join(base, spec));
+  return path;
+}
+
+interface PageJs {
+  files: string[];
+  raw: number;
+  gzip: number;
+  missing: string[];
+  dynamic: string[];
+}
+
+function pageJs(dist: string, htmlFile: string): PageJs {
+  const html = readFileSync(join(dist, htmlFile), "utf8");
+  const queue: string[] = [];
+  for (const m of html.matchAll(/<link\s+rel="modulepreload"\s+href="([^"]+)"/g)) queue.push(m[1]);
+  for (const m of html.matchAll(/<script\b[^>]*type="module"[^>]*>([\s\S]*?)<\/script>/g)) {
+    const src = /\bsrc="([^"]+)"/.exec(m[0]);
+    if (src) queue.push(src[1]);
+    for (const i of m[1].matchAll(STATIC_IMPORT)) queue.push(i[1]);
+  }
+  const seen = new Set<string>();
+  const missing: string[] = [];
+  const dynamic = new Set<string>();
+  const pending = queue.map((s) => resolveIn(dist, htmlFile, s)).filter((s): s is string => !!s);
+  while (pending.length) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (!existsSync(join(dist, file))) {
+      missing.push(file);
+      continue;
+    }
+    const js = readFileSync(join(dist, file), "utf8");
+    for (const m of js.matchAll(STATIC_IMPORT)) {
+      const next = resolveIn(dist, file, m[1]);
+      if (next && !seen.has(next)) pending.push(next);
+    }
+    for (const m of js.matchAll(DYNAMIC_IMPORT)) {
+      const next = resolveIn(dist, file, m[1]);
+      if (next) dynamic.add(next);
+    }
+  }
+  const files = [...seen].filter((f) => existsSync(join(dist, f))).sort();
+  let raw = 0;
+  let gzip = 0;
+  for (const f of files) {
+    const bytes = readFileSync(join(dist, f));
+    raw += bytes.length;
+    gzip += gzipSync(bytes).length; // zlib's default level (6), file by file as a server would send them
+  }
+  return {files, raw, gzip, missing, dynamic: [...dynamic].filter((d) => !seen.has(d)).sort()};
+}
+
+/** The npm package a built file belongs to ("_node/d3-array@3.2.5/index.js" → "d3-array"), or null. */
+function packageOf(file: string): {name: string; version: string} | null {
+  const m = /^_(?:node|npm)\/((?:@[^/]+\/)?[^/@]+)@([^/]+)\//.exec(file);
+  return m ? {name: m[1], version: m[2]} : null;
+}
+
+/** Libraries shipped twice: one package in two versions or in both _node and _npm, or Plot/Inputs bundled twice. */
+function duplicateLibraries(dist: string): string[] {
+  const files = walk(dist).map((f) => relative(dist, f).split(sep).join("/"));
+  const byName = new Map<string, Set<string>>();
+  for (const f of files) {
+    const p = packageOf(f);
+    if (!p) continue;
+    const where = `${f.split("/")[0]}/${p.name}@${p.version}`;
+    byName.set(p.name, (byName.get(p.name) ?? new Set()).add(where));
+  }
+  const problems = [...byName].filter(([, w]) => w.size > 1).map(([n, w]) => `${n}: ${[...w].join(", ")}`);
+  // Plot and Inputs stamp their CSS class prefix into their code: a second copy (another version, or one
+  // inlined into another bundle) shows up as a second file carrying such a prefix.
+  for (const [lib, marker] of [
+    ["@observablehq/plot", /"plot-[0-9a-f]{6}"/],
+    ["@observablehq/inputs", /"inputs-[0-9a-f]{6}"/]
+  ] as const) {
+    const carriers = files.filter((f) => f.endsWith(".js") && marker.test(readFileSync(join(dist, f), "utf8")));
+    if (carriers.length > 1) problems.push(`${lib} code in ${carriers.length} files: ${carriers.join(", ")}`);
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+async function firstRenders(dist: string, runs: number) {
+  const server = await serve(dist);
+  const browser = await launch();
+  const out: Record<string, {medianMs: number; runsMs: number[]; fcpMs: number | null; jsLoadedBytes: number}> = {};
+  try {
+    for (const {file} of sitePages(root)) {
+      const times: number[] = [];
+      let fcp: number | null = null;
+      let jsBytes = 0;
+      for (let i = 0; i < runs; i++) {
+        const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+        const page = await context.newPage();
+        await page.route("**/*", (r) =>
+          r.request().url().startsWith(server.origin) || /^(data|blob):/.test(r.request().url())
+            ? r.continue()
+            : r.abort()
+        );
+        // The last DOM change, in ms since navigation start: once the page is quiet, that is when it finished
+        // rendering (parsing, every cell, every chart).
+        await page.addInitScript(`
+          window.__lastChange = 0;
+          new MutationObserver(() => (window.__lastChange = performance.now())).observe(document, {
+            subtree: true, childList: true, attributes: true, characterData: true
+          });
+        `);
+        let bytes = 0;
+        page.on("response", async (response) => {
+          if (!/\.js(\?|$)/.test(response.url())) return;
+          try {
+            bytes += (await response.body()).length;
+          } catch {
+            // a response body may be gone once the page closes
+          }
+        });
+        await page.goto(`${server.origin}/${file}`, {timeout: 60000});
+        await rendered(page);
+        const t = await page.evaluate(() => {
+          const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+          const paint = performance.getEntriesByName("first-contentful-paint")[0];
+          return {
+            last: (window as unknown as {__lastChange: number}).__lastChange,
+            dcl: nav?.domContentLoadedEventEnd ?? 0,
+            fcp: paint ? paint.startTime : null
+          };
+        });
+        times.push(Math.max(t.last, t.dcl));
+        if (i === 0) {
+          fcp = t.fcp;
+          jsBytes = bytes;
+        }
+        await context.close();
+      }
+      out[file] = {
+        medianMs: round(median(times), 0),
+        runsMs: times.map((t) => round(t, 0)),
+        fcpMs: fcp == null ? null : round(fcp, 0),
+        jsLoadedBytes: jsBytes
+      };
+      log(`first render of ${file}: ${out[file].medianMs} ms`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return out;
+}
+
+async function sensitivityBench(): Promise<unknown> {
+  const file = join(root, "bench", "sensitivity.ts");
+  if (!existsSync(file)) return {skipped: "bench/sensitivity.ts does not exist"};
+  const mod = (await import(pathToFileURL(file).href)) as {runSensitivityBench?: () => unknown};
+  if (typeof mod.runSensitivityBench !== "function")
+    return {skipped: "bench/sensitivity.ts exports no runSensitivityBench"};
+  return await mod.runSensitivityBench();
+}
+
+async function main() {
+  const full = join(work, "site");
+  const bare = join(work, "bare");
+  log(`copying the checkout into ${full}`);
+  copyCheckout(full);
+
+  // Data loaders: outputs (for the bare site) and times. tsx's own start-up is measured on an empty file.
+  const loaders = dataLoaders(full);
+  writeFileSync(join(work, "empty.ts"), "export {};\n");
+  // tsx's start-up is measured right before each loader run (the machine's load varies), on an empty file.
+  const baselineRuns: number[] = [];
+  const loaderTimes: Record<string, {wallMs: number; netMs: number; bytes: number}> = {};
+  const outputs = new Map<string, Buffer>();
+  for (const loader of loaders) {
+    const runs: number[] = [];
+    const starts: number[] = [];
+    let output: Buffer = Buffer.alloc(0);
+    for (let i = 0; i < RUNS; i++) {
+      starts.push(runLoader(work, join(work, "empty.ts")).ms);
+      ({ms: runs[i], output} = runLoader(full, loader));
+    }
+    baselineRuns.push(...starts);
+    outputs.set(loader, output);
+    const wall = median(runs);
+    const net = Math.max(0, wall - median(starts));
+    loaderTimes[loader] = {wallMs: round(wall, 0), netMs: round(net, 0), bytes: output.length};
+    log(`loader ${loader}: ${round(wall, 0)} ms (${round(net, 0)} ms beyond tsx start-up)`);
+  }
+  const tsxStartMs = median(baselineRuns);
+
+  // The bare site: the same checkout, each loader replaced by a static file holding its output.
+  copyCheckout(bare);
+  for (const loader of loaders) {
+    rmSync(join(bare, loader));
+    writeFileSync(join(bare, loader.replace(/\.(ts|js|mjs)$/, "")), outputs.get(loader)!);
+  }
+  const bareLoaders = dataLoaders(bare);
+  if (bareLoaders.length) throw new Error(`the bare site still has data loaders: ${bareLoaders.join(", ")}`);
+
+  // Builds side by side: site, bare, site, bare, ... (each build is clean: scripts/build.ts clears the cache).
+  const siteRuns: number[] = [];
+  const bareRuns: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    siteRuns.push(timeBuild(full, join(work, `dist-site-${i}`)));
+    log(`build ${i + 1}/${RUNS} of the site: ${round(siteRuns[i] / 1000, 1)} s`);
+    bareRuns.push(timeBuild(bare, join(work, `dist-bare-${i}`)));
+    log(`build ${i + 1}/${RUNS} of the bare site: ${round(bareRuns[i] / 1000, 1)} s`);
+  }
+  const dist = join(work, `dist-site-${RUNS - 1}`);
+
+  const js: Record<
+    string,
+    {files: number; rawBytes: number; gzipBytes: number; onDemand: string[]; missing: string[]}
+  > = {};
+  for (const {file} of sitePages(root)) {
+    if (!existsSync(join(dist, file))) throw new Error(`${file} was not built`);
+    const p = pageJs(dist, file);
+    js[file] = {files: p.files.length, rawBytes: p.raw, gzipBytes: p.gzip, onDemand: p.dynamic, missing: p.missing};
+  }
+  const duplicates = duplicateLibraries(dist);
+
+  log(`first render of each page in ${CHROMIUM}`);
+  const render = await firstRenders(dist, RUNS);
+  log("sensitivity bench");
+  const sensitivity = await sensitivityBench();
+
+  const siteMs = median(siteRuns);
+  const bareMs = median(bareRuns);
+  const loadersNetMs = Object.values(loaderTimes).reduce((s, l) => s + l.netMs, 0);
+  const loadersWallMs = Object.values(loaderTimes).reduce((s, l) => s + l.wallMs, 0);
+  const sensitivityGzip = js["sensitivity.html"]?.gzipBytes ?? null;
+  const slowest = Math.max(...Object.values(render).map((r) => r.medianMs));
+  const report = {
+    machine: {cpus: (await import("node:os")).cpus().length, node: process.version, runs: RUNS},
+    build: {
+      siteSeconds: round(siteMs / 1000, 2),
+      bareSeconds: round(bareMs / 1000, 2),
+      ratio: round(siteMs / bareMs, 3),
+      siteRunsSeconds: siteRuns.map((t) => round(t / 1000, 2)),
+      bareRunsSeconds: bareRuns.map((t) => round(t / 1000, 2)),
+      note: "clean `npm run build` (scripts/build.ts clears Framework's cache); bare = same pages, imports and config, each data loader replaced by a static file of its output"
+    },
+    loaders: {
+      totalSeconds: round(loadersNetMs / 1000, 3),
+      totalWallSeconds: round(loadersWallMs / 1000, 3),
+      tsxStartupMs: round(tsxStartMs, 0),
+      each: loaderTimes,
+      note: "each loader run with tsx as Framework runs it (median of runs); totalSeconds subtracts tsx's start-up (an empty .ts file), totalWallSeconds does not"
+    },
+    js: {
+      pages: js,
+      duplicateLibraries: duplicates,
+      note: "the page's modulepreload/import graph from the built HTML, files gzipped one by one at zlib's default level; onDemand lists import() targets loaded only when used"
+    },
+    firstRender: {
+      pages: render,
+      note: "ms from navigation start to the page's last DOM change (parsing, every cell, every chart), cold cache, median of runs; fcpMs is first contentful paint"
+    },
+    sensitivity,
+    targets: {
+      buildRatio: {
+        target: TARGETS.buildRatio,
+        measured: round(siteMs / bareMs, 3),
+        met: siteMs / bareMs <= TARGETS.buildRatio
+      },
+      loadersSeconds: {
+        target: TARGETS.loadersSeconds,
+        measured: round(loadersNetMs / 1000, 3),
+        met: loadersNetMs / 1000 <= TARGETS.loadersSeconds
+      },
+      firstRenderSeconds: {
+        target: TARGETS.firstRenderSeconds,
+        measuredSlowestPage: round(slowest / 1000, 3),
+        met: slowest / 1000 <= TARGETS.firstRenderSeconds
+      },
+      sensitivityJsGzipKB: {
+        target: TARGETS.sensitivityJsGzipKB,
+        measured: sensitivityGzip == null ? null : round(sensitivityGzip / 1000, 1),
+        met: sensitivityGzip != null && sensitivityGzip / 1000 <= TARGETS.sensitivityJsGzipKB
+      },
+      noLibraryTwice: {met: duplicates.length === 0}
+    }
+  };
+  process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+}
+
+try {
+  await main();
+} catch (error) {
+  process.stderr.write(`bench: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+} finally {
+  if (KEEP) log(`kept ${work}`);
+  else rmSync(work, {recursive: true, force: true});
+}

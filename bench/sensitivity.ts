@@ -1,0 +1,166 @@
+// Benchmark of the sensitivity page (issue 3): the time from a control change to every table and chart
+// updated, measured inside headless Chromium with performance.now(), and Monte Carlo samples per second.
+// Run alone: `npx tsx bench/sensitivity.ts` prints JSON. SITE_DIR=<built site> skips the build.
+import {spawnSync} from "node:child_process";
+import {existsSync, mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import {launch, serve, settled, watchedPage} from "../test/browser/harness.js";
+import {loadInputs} from "../loaders/inputs.js";
+import {monteCarloSpec, runMonteCarlo} from "../src/lib/montecarlo.js";
+import {defaultView, focusModels} from "../src/lib/sensitivity.js";
+
+/** Control changes timed in the browser (the target is the median of at least 30). */
+export const CHANGES = 60;
+/** Monte Carlo samples per timed run, and timed runs. */
+export const MC_SAMPLES = 100000;
+export const MC_RUNS = 15;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+
+const round = (x: number) => Number(x.toFixed(3));
+
+/** Monte Carlo throughput in this process: the page's engine code, 100,000 samples per run. */
+export function monteCarloBench(): Record<string, number> {
+  const inputs = loadInputs();
+  const view = defaultView(inputs);
+  const model = focusModels(inputs).find((m) => m.id === view.model)!;
+  const spec = monteCarloSpec(inputs, view.scenario, model);
+  for (let k = 0; k < 3; k++) runMonteCarlo(spec, MC_SAMPLES, k); // warm-up
+  const times: number[] = [];
+  for (let k = 0; k < MC_RUNS; k++) {
+    const t0 = performance.now();
+    runMonteCarlo(spec, MC_SAMPLES, 1000 + k);
+    times.push(performance.now() - t0);
+  }
+  const ms = median(times);
+  return {
+    montecarlo_100k_median_ms: round(ms),
+    montecarlo_100k_max_ms: round(Math.max(...times)),
+    montecarlo_samples_per_s: Math.round((MC_SAMPLES / ms) * 1000)
+  };
+}
+
+function builtSite(): {dir: string; cleanup: () => void} {
+  if (process.env.SITE_DIR) return {dir: resolve(process.env.SITE_DIR), cleanup: () => {}};
+  const dir = mkdtempSync(join(tmpdir(), "sensitivity-bench-"));
+  const result = spawnSync("npx", ["tsx", "scripts/build.ts"], {
+    env: {...process.env, DIST_DIR: dir},
+    stdio: ["ignore", "ignore", "inherit"]
+  });
+  if (result.status !== 0 || !existsSync(join(dir, "sensitivity.html"))) throw new Error("the site build failed");
+  return {dir, cleanup: () => rmSync(dir, {recursive: true, force: true})};
+}
+
+/**
+ * Control-change → updated, in the page: each change sets a control's value and dispatches its input event;
+ * the time runs until the page's revision attribute changes (a MutationObserver, after every table, chart
+ * and figure in prose has been updated) and the layout has been recomputed.
+ */
+export async function pageBench(siteDir: string): Promise<Record<string, number>> {
+  const server = await serve(siteDir);
+  const browser = await launch();
+  try {
+    const {page, errors} = await watchedPage(browser, server.origin);
+    await page.goto(`${server.origin}/sensitivity.html`);
+    await settled(page);
+    await page.waitForSelector('[data-live="chart-nas"] svg');
+    // Plain JavaScript, evaluated as a string: tsx would otherwise wrap the function with helpers the page lacks.
+    const samples = (await page.evaluate(`(async (changes) => {
+      const q = (s) => document.querySelector(s);
+      const pue = q('[data-control="pue"] input[type="range"]');
+      const grid = q('[data-control="grid"] select');
+      const factors = q('[data-control="factors"] select');
+      const model = q('[data-control="model"] select');
+      const seed = q('[data-control="seed"] input');
+      const units = [...document.querySelectorAll('[data-control="units"] input')];
+      const gridChoices = [0, 1, 2, 3, 4, 5, 6]; // the EPA factor and the six Table 2 consumers
+      const moves = [
+        ["pue", (k) => ((pue.value = String(1.05 + ((k * 0.37) % 1.9))), pue)],
+        ["grid", (k) => ((grid.value = String(gridChoices[(k + 1) % gridChoices.length])), grid)],
+        ["units", (k) => ((units[(k + 1) % units.length].checked = true), units[(k + 1) % units.length])],
+        ["factors", (k) => ((factors.value = String((k + 1) % factors.options.length)), factors)],
+        ["model", (k) => ((model.value = String((k + 1) % model.options.length)), model)],
+        ["seed", (k) => ((seed.value = String(100 + k)), seed)]
+      ];
+      const root = document.documentElement;
+      const out = [];
+      for (let k = 0; k < changes; k++) {
+        const [control, set] = moves[k % moves.length];
+        const target = set(Math.floor(k / moves.length));
+        const before = root.dataset.sensitivityRevision;
+        const done = new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (root.dataset.sensitivityRevision === before) return;
+            observer.disconnect();
+            document.body.getBoundingClientRect(); // include style and layout of the updated page
+            resolve(performance.now());
+          });
+          observer.observe(root, {attributes: true, attributeFilter: ["data-sensitivity-revision"]});
+        });
+        const t0 = performance.now();
+        target.dispatchEvent(new Event("input", {bubbles: true}));
+        out.push({control, ms: (await done) - t0});
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      }
+      return out;
+})(${CHANGES})`)) as Array<{control: string; ms: number}>;
+    if (errors.length) throw new Error(`the page logged errors: ${errors.join("; ")}`);
+    // Where the time goes: the page's User Timing entries (median duration of each kind over the run).
+    const measures = (await page.evaluate(
+      `performance.getEntriesByType("measure").filter((m) => m.name.startsWith("sensitivity:")).map((m) => [m.name, m.duration])`
+    )) as Array<[string, number]>;
+    const all = samples.map((s) => s.ms);
+    const result: Record<string, number> = {
+      sensitivity_changes: all.length,
+      sensitivity_update_median_ms: round(median(all)),
+      sensitivity_update_p90_ms: round(quantile(all, 0.9)),
+      sensitivity_update_max_ms: round(Math.max(...all))
+    };
+    for (const control of [...new Set(samples.map((s) => s.control))]) {
+      result[`sensitivity_update_median_ms_${control}`] = round(
+        median(samples.filter((s) => s.control === control).map((s) => s.ms))
+      );
+    }
+    for (const name of [...new Set(measures.map(([n]) => n))]) {
+      const key = name.replace("sensitivity:", "").replace(/-/g, "_");
+      result[`sensitivity_part_median_ms_${key}`] = round(
+        median(measures.filter(([n]) => n === name).map(([, d]) => d))
+      );
+    }
+    return result;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** Both benchmarks; bench/run.ts calls this. */
+export async function runSensitivityBench(): Promise<Record<string, number>> {
+  const mc = monteCarloBench();
+  const site = builtSite();
+  try {
+    return {...(await pageBench(site.dir)), ...mc};
+  } finally {
+    site.cleanup();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runSensitivityBench().then(
+    (result) => process.stdout.write(`${JSON.stringify(result, null, 2)}\n`),
+    (error) => {
+      process.stderr.write(`bench/sensitivity: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+    }
+  );
+}

@@ -1,0 +1,130 @@
+// The estimate form gives the same numbers as the CLI: the form is filled as a reader would, and the JSON it
+// shows is compared with what `npm run report -- estimate … --format json` prints (runEstimate, the CLI's code).
+import {resolve} from "node:path";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import type {Browser, Page} from "playwright-core";
+import {runEstimate} from "../../loaders/estimate-cli.js";
+import {launch, serve, settled, siteDir, watchedPage, type StaticServer, type Watched} from "./harness.js";
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serve(siteDir());
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query = ""): Promise<Watched> {
+  const watched = await watchedPage(browser, server.origin);
+  await watched.page.goto(`${server.origin}/estimate.html${query}`);
+  await settled(watched.page);
+  await watched.page.waitForSelector('[data-estimate="json"], [data-estimate="error"]');
+  return watched;
+}
+
+const field = (page: Page, name: string) => page.locator(`[data-field="${name}"]`);
+
+async function fill(page: Page, name: string, value: string): Promise<void> {
+  await field(page, name).locator("input").first().fill(value);
+}
+
+/** Picks the option of a select whose label starts with `prefix` (Inputs.select's option values are indexes). */
+async function choose(page: Page, name: string, prefix: string): Promise<void> {
+  const select = field(page, name).locator("select");
+  const labels = await select.locator("option").allTextContents();
+  const label = labels.find((l) => l.startsWith(prefix));
+  if (label === undefined) throw new Error(`no option starting with "${prefix}" in ${name}: ${labels.join(" | ")}`);
+  await select.selectOption({label});
+}
+
+/** The JSON the page shows, once it satisfies `ready`. */
+async function pageJson(page: Page, ready: (json: Record<string, unknown>) => boolean): Promise<unknown> {
+  let last: unknown = null;
+  await expect
+    .poll(
+      async () => {
+        const text = await page.locator('[data-estimate="json"]').textContent().catch(() => null);
+        if (!text) return false;
+        last = JSON.parse(text);
+        return ready(last as Record<string, unknown>);
+      },
+      {timeout: 10000}
+    )
+    .toBe(true);
+  return last;
+}
+
+const cliJson = (args: string[]) => JSON.parse(runEstimate([...args, "--format", "json"]).output);
+
+describe("estimate page", () => {
+  test("the form filled as 8 A100 at 400 W for 100 h, PUE 1.1, 0.385 kg gives the CLI's JSON", async () => {
+    const {page, external, errors} = await open();
+    await choose(page, "accelerator", "A100:");
+    await fill(page, "count", "8");
+    await fill(page, "watts", "400");
+    await fill(page, "hours", "100");
+    await fill(page, "pue", "1.1");
+    await fill(page, "intensity", "0.385");
+    await choose(page, "intensity-unit", "kg");
+    const json = (await pageJson(page, (j) => (j.inputs as {pue: number}).pue === 1.1 && j.power_w === 3200 && (j.inputs as {intensity_kg_per_kwh: number}).intensity_kg_per_kwh === 0.385)) as {kwh: number};
+    const cli = cliJson("--accelerator A100 --count 8 --watts 400 --hours 100 --pue 1.1 --intensity 0.385kg".split(" "));
+    expect(json).toEqual(cli);
+    // 1.1 × 100 h × 3200 W / 1000 = 352 kWh.
+    expect(json.kwh).toBeCloseTo(352, 9);
+    const row = await page.locator('[data-table="estimate"] tbody td').allTextContents();
+    expect(row.slice(0, 5)).toEqual(["A100×8", "3,200.00", "100", "352", "298.8"]);
+    expect(external).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("an nvidia-smi log loaded in the form gives the CLI's JSON for --nvidia-smi", async () => {
+    const {page, errors} = await open();
+    await choose(page, "accelerator", "none");
+    await fill(page, "count", "");
+    await fill(page, "hours", "");
+    await fill(page, "pue", "1.58");
+    await fill(page, "intensity", "0.954");
+    await choose(page, "intensity-unit", "lbs");
+    const file = resolve("test/fixtures/nvidia-smi/four-gpus.csv");
+    await field(page, "log").locator('input[type="file"]').setInputFiles(file);
+    const json = await pageJson(page, (j) => j.nvidia_smi != null && (j.inputs as {count: number}).count === 4);
+    expect(json).toEqual(cliJson(["--nvidia-smi", file, "--pue", "1.58", "--intensity", "0.954lbs"]));
+    expect((json as {power_w: number}).power_w).toBeCloseTo(946, 9);
+    expect(await page.locator(".estimate-log td").first().textContent()).toBe("0");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("a log with bad lines shows its warnings; a wrong header shows an error naming line 1", async () => {
+    const {page} = await open();
+    await choose(page, "accelerator", "none");
+    await fill(page, "hours", "");
+    await field(page, "log").locator('input[type="file"]').setInputFiles(resolve("test/fixtures/nvidia-smi/na-and-malformed.csv"));
+    await expect.poll(() => page.locator('[data-estimate="warnings"] li').count(), {timeout: 10000}).toBe(3);
+    expect(await page.locator('[data-estimate="warnings"] li').first().textContent()).toMatch(/^3 malformed lines skipped \(first: line 6/);
+    await field(page, "log").locator('input[type="file"]').setInputFiles(resolve("test/fixtures/nvidia-smi/bad-header.csv"));
+    const error = page.locator('[data-estimate="error"]');
+    await error.waitFor({timeout: 10000});
+    expect(await error.textContent()).toMatch(/^bad-header\.csv: line 1: expected the header "timestamp, index, power\.draw \[W\]"/);
+    await page.close();
+  });
+
+  test("a bad field shows an error naming it, and the page opens with the scenario of its address", async () => {
+    const {page} = await open("?pue=1.2&intensity=400g");
+    expect(await field(page, "pue").locator("input").first().inputValue()).toBe("1.2");
+    const json = (await pageJson(page, () => true)) as {inputs: {pue: number; intensity_kg_per_kwh: number}};
+    expect(json.inputs.pue).toBe(1.2);
+    expect(json.inputs.intensity_kg_per_kwh).toBeCloseTo(0.4, 12);
+    await fill(page, "count", "0");
+    const error = page.locator('[data-estimate="error"]');
+    await error.waitFor({timeout: 10000});
+    expect(await error.textContent()).toBe('count: count "0" is not allowed: a whole number from 1 to 1,000,000');
+    await page.close();
+  });
+});

@@ -1,0 +1,97 @@
+import {beforeAll, describe, expect, test} from "vitest";
+import {loadInputs} from "../loaders/inputs.js";
+import {tableModels, type FocusModel} from "../src/lib/focus.js";
+import {gridKgPerKwh, paperScenario, parseScenario, type Scenario} from "../src/lib/scenario.js";
+import {computeTables} from "../src/lib/tables.js";
+import {tornado} from "../src/lib/tornado.js";
+import type {Inputs} from "../src/lib/types.js";
+
+let inputs: Inputs;
+let nas: FocusModel;
+beforeAll(() => {
+  inputs = loadInputs();
+  nas = tableModels(inputs).find((m) => m.id === "nas_p100")!;
+});
+
+const scenario = (query: string): Scenario =>
+  parseScenario(new URLSearchParams(query), inputs, {strict: true}).scenario;
+/** NAS (P100) by hand: 274,120 h × 1515.43 W / 1000 → kWh before PUE. */
+const NAS_KWH = (274120 * 1515.43) / 1000;
+const EPA_KG = 0.954 * 0.45359237;
+
+describe("tornado", () => {
+  test("tornado's base is the engine's Table 3 value for the model", () => {
+    const t = tornado(inputs, paperScenario(inputs), nas);
+    expect(t.baseKg).toBe(
+      computeTables(inputs, paperScenario(inputs)).table3.find((r) => r.id === "nas_p100")!.co2e_kg
+    );
+    expect(t.baseKg).toBeCloseTo(NAS_KWH * 1.58 * EPA_KG, 6);
+  });
+
+  test("tornado moves PUE from the lowest to the highest preset, all else at the scenario (hand-computed)", () => {
+    const pue = tornado(inputs, paperScenario(inputs), nas).bars.find((b) => b.id === "pue")!;
+    expect(pue.low).toEqual({value: "PUE 1.1", co2eKg: expect.closeTo(NAS_KWH * 1.1 * EPA_KG, 6)});
+    expect(pue.high).toEqual({value: "PUE 2.5", co2eKg: expect.closeTo(NAS_KWH * 2.5 * EPA_KG, 6)});
+    expect(pue.spanKg).toBeCloseTo(NAS_KWH * 1.4 * EPA_KG, 6);
+  });
+
+  test("tornado scales power from as measured to Patterson's measured P100 (296 W over 1515.43 / 8 W)", () => {
+    const power = tornado(inputs, paperScenario(inputs), nas).bars.find((b) => b.id === "power")!;
+    expect(power.low.co2eKg).toBeCloseTo(NAS_KWH * 1.58 * EPA_KG, 6);
+    expect(power.high.co2eKg).toBeCloseTo(((274120 * 296 * 8) / 1000) * 1.58 * EPA_KG, 6);
+    expect(power.high.value).toBe("×1.56 (measured P100)");
+  });
+
+  test("tornado's grid bar runs from the cleanest to the dirtiest preset: Google to China under IPCC medians", () => {
+    const grid = tornado(inputs, paperScenario(inputs), nas).bars.find((b) => b.id === "grid")!;
+    expect(grid.low.value).toBe("Google");
+    expect(grid.high.value).toBe("China");
+    const google = gridKgPerKwh(inputs, "google", "ipcc-ar5-median", "renormalise");
+    // Google's mix under IPCC medians by hand: (56 × 83/3 + 14 × 490 + 15 × 820 + 10 × 12) / 95 g/kWh.
+    expect(google * 1000).toBeCloseTo((56 * (83 / 3) + 14 * 490 + 15 * 820 + 10 * 12) / 95, 9);
+    expect(grid.low.co2eKg).toBeCloseTo(NAS_KWH * 1.58 * google, 6);
+  });
+
+  test("tornado leaves factor set and unassigned share empty when the intensity is not from a mix", () => {
+    for (const query of ["", "intensity=429g"]) {
+      const t = tornado(inputs, scenario(query), nas);
+      for (const id of ["factors", "unassigned"]) {
+        const bar = t.bars.find((b) => b.id === id)!;
+        expect(bar.spanKg, `${query} ${id}`).toBe(0);
+        expect(bar.note).toMatch(/no effect/);
+      }
+    }
+  });
+
+  test("tornado over a mix: factor sets from lowest to highest, unassigned share from 0 g to the dirtiest category", () => {
+    const s = scenario("grid=us");
+    const t = tornado(inputs, s, nas);
+    const sets = ["ipcc-ar5-min", "ipcc-ar5-median", "ipcc-ar5-max", "codecarbon"].map((set) => ({
+      set,
+      kg: NAS_KWH * 1.58 * gridKgPerKwh(inputs, "us", set, "renormalise")
+    }));
+    sets.sort((a, b) => a.kg - b.kg);
+    const factors = t.bars.find((b) => b.id === "factors")!;
+    expect(factors.low).toEqual({value: sets[0].set, co2eKg: sets[0].kg});
+    expect(factors.high).toEqual({value: sets[3].set, co2eKg: sets[3].kg});
+    const unassigned = t.bars.find((b) => b.id === "unassigned")!;
+    // US: 2 % unassigned; at 0 g the assigned 98 % is diluted, at coal's 820 g it is raised.
+    const assignedG = 17 * (83 / 3) + 35 * 490 + 27 * 820 + 19 * 12;
+    expect(unassigned.low.co2eKg).toBeCloseTo((NAS_KWH * 1.58 * (assignedG / 100)) / 1000, 6);
+    expect(unassigned.high).toEqual({
+      value: "820 g/kWh",
+      co2eKg: expect.closeTo((NAS_KWH * 1.58 * ((assignedG + 2 * 820) / 100)) / 1000, 6)
+    });
+  });
+
+  test("tornado sorts bars widest first, every bar straddles or touches the base", () => {
+    for (const query of ["", "grid=google", "grid=custom&mix=25,25,25,25&pue=1.2", "intensity=0.2kg&units=t"]) {
+      const t = tornado(inputs, scenario(query), nas);
+      expect(t.bars.map((b) => b.spanKg)).toEqual([...t.bars.map((b) => b.spanKg)].sort((a, b) => b - a));
+      for (const b of t.bars) {
+        expect(b.low.co2eKg, `${query} ${b.id}`).toBeLessThanOrEqual(t.baseKg * (1 + 1e-12));
+        expect(b.high.co2eKg, `${query} ${b.id}`).toBeGreaterThanOrEqual(t.baseKg * (1 - 1e-12));
+      }
+    }
+  });
+});
