@@ -103,7 +103,9 @@ export function runEstimate(argv: string[]): {output: string; out: string | null
   const inputs = loadInputs(values.data as string);
   // In the order the flags were given, so the first bad one is reported and a repeated flag's last value wins.
   const entries: [string, string][] = (parsed.tokens ?? []).flatMap((t) =>
-    t.kind === "option" && names.includes(t.name) && t.value !== undefined ? [[t.name, t.value] as [string, string]] : []
+    t.kind === "option" && names.includes(t.name) && t.value !== undefined
+      ? [[t.name, t.value] as [string, string]]
+      : []
   );
   let log = null;
   const path = values["nvidia-smi"] as string | undefined;
@@ -126,10 +128,12 @@ export function runEstimate(argv: string[]): {output: string; out: string | null
     if (error instanceof ParamError) {
       throw new EstimateUsageError(error.message.startsWith(`${error.param} `) ? `--${error.message}` : error.message);
     }
-    if (error instanceof NvidiaSmiError) throw new PowerLogError(`${path}${error.line == null ? "" : `:${error.line}`}: ${error.detail}`);
+    if (error instanceof NvidiaSmiError)
+      throw new PowerLogError(`${path}${error.line == null ? "" : `:${error.line}`}: ${error.detail}`);
     throw error;
   }
-  const output = format === "json" ? estimateJson(result) : format === "md" ? estimateMarkdown(result) : estimateText(result);
+  const output =
+    format === "json" ? estimateJson(result) : format === "md" ? estimateMarkdown(result) : estimateText(result);
   return {output, out: (values.out as string | undefined) ?? null};
 }
 

@@ -72,7 +72,12 @@ export function loadLaterInputs(
       );
     }
     if (byPower && !(has("accelerator_hours") || (has("chips") && has("days")))) {
-      fail(LATER_MODELS, row, has("chips") ? "days" : "chips", "watts_per_chip needs chips and days, or accelerator_hours");
+      fail(
+        LATER_MODELS,
+        row,
+        has("chips") ? "days" : "chips",
+        "watts_per_chip needs chips and days, or accelerator_hours"
+      );
     }
     if (has("accelerator_hours") && (has("chips") || has("days"))) {
       fail(LATER_MODELS, row, "accelerator_hours", "give accelerator_hours or chips and days, not both");

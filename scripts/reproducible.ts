@@ -78,16 +78,15 @@ export interface Stamp {
   kind: "date" | "epoch-ms" | "epoch-s";
 }
 
-/**
- * Finds stamps of the build time in text files: today's or yesterday's date (YYYY-MM-DD, UTC) and epoch
- * milliseconds or seconds within two days of `nowMs`. Any of these would change with every build.
- */
-export function findBuildStamps(dir: string, nowMs = Date.now()): Stamp[] {
+const TEXT_FILE = /\.(html|js|ts|json|css|csv|txt|md|svg|xml|cff|bib|yml|yaml)$/;
+
+/** Stamps in the given files' text: dates of `nowMs` or the day before, epoch ms or s within two days. */
+function scan(dir: string, files: string[], nowMs: number): Stamp[] {
   const day = 86400000;
   const dates = [nowMs, nowMs - day].map((t) => new Date(t).toISOString().slice(0, 10));
   const stamps: Stamp[] = [];
-  for (const file of listFiles(dir)) {
-    if (!/\.(html|js|json|css|csv|txt|md|svg|xml|cff|bib)$/.test(file)) continue;
+  for (const file of files) {
+    if (!TEXT_FILE.test(file)) continue;
     const text = readFileSync(join(dir, file), "utf8");
     for (const date of dates) if (text.includes(date)) stamps.push({file, text: date, kind: "date"});
     for (const m of text.matchAll(/(?<![0-9.])([0-9]{13}|[0-9]{10})(?![0-9])/g)) {
@@ -98,6 +97,44 @@ export function findBuildStamps(dir: string, nowMs = Date.now()): Stamp[] {
     }
   }
   return stamps;
+}
+
+/** Files of the checkout that are sources (not dependencies, builds or caches). */
+function sourceFiles(root: string): string[] {
+  return listFilesUnder(
+    root,
+    (rel) =>
+      !/^(node_modules|dist|\.git|\.test-dist|\.dist-staging-[^/]*|\.build\.lock|src\/\.observablehq)(\/|$)/.test(rel)
+  );
+}
+
+function listFilesUnder(dir: string, keep: (rel: string) => boolean): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      const rel = relative(dir, path).split(sep).join("/");
+      if (!keep(rel)) continue;
+      const st = statSync(path, {throwIfNoEntry: false});
+      if (st?.isDirectory()) walk(path);
+      else if (st?.isFile()) out.push(rel);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/**
+ * Finds stamps of the build time in a built site's text files: today's or yesterday's date (YYYY-MM-DD,
+ * UTC) and epoch milliseconds or seconds within two days of `nowMs`. Any of these would change with every
+ * build, unless it was copied from a source file of `sourceRoot` (e.g. a date-released typed into
+ * CITATION.cff today): those are not reported.
+ */
+export function findBuildStamps(dir: string, nowMs = Date.now(), sourceRoot: string | null = "."): Stamp[] {
+  const inSources = new Set(
+    sourceRoot == null ? [] : scan(sourceRoot, sourceFiles(sourceRoot), nowMs).map((s) => s.text)
+  );
+  return scan(dir, listFiles(dir), nowMs).filter((s) => !inSources.has(s.text));
 }
 
 /** Runs `npx tsx scripts/build.ts` into `distDir`; returns its exit status and its stderr. */

@@ -22,7 +22,10 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, {recursive: true, force: true}));
 
 function cli(args: string[]) {
-  const r = spawnSync(TSX, ["loaders/cli.ts", "estimate", ...args], {encoding: "utf8", env: {...process.env, TZ: "UTC"}});
+  const r = spawnSync(TSX, ["loaders/cli.ts", "estimate", ...args], {
+    encoding: "utf8",
+    env: {...process.env, TZ: "UTC"}
+  });
   return {status: r.status, stdout: r.stdout, stderr: r.stderr};
 }
 
@@ -38,7 +41,9 @@ function usage(args: string[]): string {
 
 describe("estimate-cli", () => {
   test("cli estimate --format json prints kwh, co2e_kg, co2e_lbs and the inputs (child process)", () => {
-    const r = cli("--accelerator A100 --count 8 --watts 400 --hours 100 --pue 1.1 --intensity 0.385kg --format json".split(" "));
+    const r = cli(
+      "--accelerator A100 --count 8 --watts 400 --hours 100 --pue 1.1 --intensity 0.385kg --format json".split(" ")
+    );
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
@@ -46,7 +51,13 @@ describe("estimate-cli", () => {
     expect(json.kwh).toBeCloseTo(352, 9);
     expect(json.co2e_kg).toBeCloseTo(135.52, 9);
     expect(json.co2e_lbs).toBeCloseTo(135.52 / 0.45359237, 9);
-    expect(json.inputs).toMatchObject({accelerator: "A100", count: 8, watts_per_accelerator: 400, hours: 100, pue: 1.1});
+    expect(json.inputs).toMatchObject({
+      accelerator: "A100",
+      count: 8,
+      watts_per_accelerator: 400,
+      hours: 100,
+      pue: 1.1
+    });
     expect(json.inputs.intensity_kg_per_kwh).toBe(0.385);
     // The same numbers as the engine's, to the last bit.
     const direct = estimateFromParams(inputs, [
@@ -77,7 +88,9 @@ describe("estimate-cli", () => {
     const bad = cli(["--nvidia-smi", join(FIXTURES, "bad-header.csv")]);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toBe("");
-    expect(bad.stderr).toMatch(/^estimate: bad power log: test\/fixtures\/nvidia-smi\/bad-header\.csv:1: expected the header/);
+    expect(bad.stderr).toMatch(
+      /^estimate: bad power log: test\/fixtures\/nvidia-smi\/bad-header\.csv:1: expected the header/
+    );
     const flag = cli(["--accelerator", "A100", "--hours", "10", "--pue", "0.5"]);
     expect(flag.status).toBe(2);
     expect(flag.stderr).toBe(
@@ -90,7 +103,16 @@ describe("estimate-cli", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Usage: npm run report -- estimate \[options\]/);
     for (const a of inputs.accelerators) expect(r.stdout).toContain(a.id);
-    for (const flag of ["--nvidia-smi", "--watts", "--cpu-watts", "--dram-watts", "--gap-seconds", "--pue", "--intensity", "--grid"]) {
+    for (const flag of [
+      "--nvidia-smi",
+      "--watts",
+      "--cpu-watts",
+      "--dram-watts",
+      "--gap-seconds",
+      "--pue",
+      "--intensity",
+      "--grid"
+    ]) {
       expect(r.stdout).toContain(flag);
     }
   });
@@ -106,11 +128,17 @@ describe("estimate-cli", () => {
   });
 
   test("runEstimate reports usage errors in the order given and names the flag", () => {
-    expect(usage(["--count", "0", "--pue", "9"])).toBe('--count "0" is not allowed: a whole number from 1 to 1,000,000');
+    expect(usage(["--count", "0", "--pue", "9"])).toBe(
+      '--count "0" is not allowed: a whole number from 1 to 1,000,000'
+    );
     expect(usage(["--format", "pdf"])).toBe('--format "pdf" is not allowed: one of text, json, md');
     expect(usage(["--speed", "1"])).toMatch(/Unknown option '--speed'/);
-    expect(usage(["--nvidia-smi", join(tmp, "missing.csv")])).toMatch(/^--nvidia-smi ".*missing\.csv": cannot read the file \(ENOENT\)$/);
-    expect(usage(["--hours", "10"])).toBe("no power: give an accelerator, a measured power (watts) or an nvidia-smi power log");
+    expect(usage(["--nvidia-smi", join(tmp, "missing.csv")])).toMatch(
+      /^--nvidia-smi ".*missing\.csv": cannot read the file \(ENOENT\)$/
+    );
+    expect(usage(["--hours", "10"])).toBe(
+      "no power: give an accelerator, a measured power (watts) or an nvidia-smi power log"
+    );
   });
 
   test("runEstimate: a log with nothing valid is a PowerLogError naming its first bad line", () => {
@@ -124,7 +152,9 @@ describe("estimate-cli", () => {
   });
 
   test("runEstimate: the last of a repeated flag wins, as in the report command", () => {
-    const r = JSON.parse(runEstimate(["--accelerator", "P100", "--hours", "1", "--pue", "2", "--pue", "1", "--format", "json"]).output);
+    const r = JSON.parse(
+      runEstimate(["--accelerator", "P100", "--hours", "1", "--pue", "2", "--pue", "1", "--format", "json"]).output
+    );
     expect(r.inputs.pue).toBe(1);
   });
 });

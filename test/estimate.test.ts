@@ -53,7 +53,12 @@ describe("estimate", () => {
     expect(e.electricity_usd).toBeCloseTo(352 * 0.12, 9);
     // Google Cloud's 2019 prices (fn 7) have no A100.
     expect(e.cost_usd_low).toBeNull();
-    expect(e.inputs).toMatchObject({accelerator: "A100", count: 8, watts_per_accelerator: 400, watts_source: "measured (given)"});
+    expect(e.inputs).toMatchObject({
+      accelerator: "A100",
+      count: 8,
+      watts_per_accelerator: 400,
+      watts_source: "measured (given)"
+    });
     expect(e.inputs.intensity_source).toBe("direct intensity");
     expect(e.nvidia_smi).toBeNull();
   });
@@ -144,7 +149,15 @@ describe("estimate", () => {
   });
 
   test("estimate: a measured power overrides both the log and the table", () => {
-    const e = estimateFromParams(inputs, [["accelerator", "H100"], ["watts", "500"], ["hours", "1"]], log("single-gpu.csv"));
+    const e = estimateFromParams(
+      inputs,
+      [
+        ["accelerator", "H100"],
+        ["watts", "500"],
+        ["hours", "1"]
+      ],
+      log("single-gpu.csv")
+    );
     expect(e.inputs.watts_per_accelerator).toBe(500);
     expect(e.inputs.count).toBe(1);
     expect(e.hours).toBe(1);
@@ -159,14 +172,32 @@ describe("estimate", () => {
 
   test("estimate: no power, no hours, or an accelerator without a power are errors naming the parameter", () => {
     expect(paramError(() => estimateFromParams(inputs, [["hours", "1"]])).param).toBe("accelerator");
-    expect(paramError(() => estimateFromParams(inputs, [["accelerator", "A100"]])).message).toMatch(/^no training time/);
+    expect(paramError(() => estimateFromParams(inputs, [["accelerator", "A100"]])).message).toMatch(
+      /^no training time/
+    );
     const noPower: Inputs = {
       ...inputs,
       accelerators: inputs.accelerators.map((a) => (a.id === "M40" ? {...a, watts: null} : a))
     };
-    const e = paramError(() => estimate(noPower, {...parseEstimateParams([["accelerator", "M40"], ["hours", "1"]], noPower).run}, parseEstimateParams([], noPower).scenario));
+    const e = paramError(() =>
+      estimate(
+        noPower,
+        {
+          ...parseEstimateParams(
+            [
+              ["accelerator", "M40"],
+              ["hours", "1"]
+            ],
+            noPower
+          ).run
+        },
+        parseEstimateParams([], noPower).scenario
+      )
+    );
     expect(e.param).toBe("watts");
-    expect(e.message).toBe("data/accelerators.csv gives no power for M40: give a measured power (watts) or a power log");
+    expect(e.message).toBe(
+      "data/accelerators.csv gives no power for M40: give a measured power (watts) or a power log"
+    );
   });
 
   test("parseEstimateParams rejects each bad value with what is allowed", () => {
@@ -185,13 +216,23 @@ describe("estimate", () => {
   });
 
   test("parseEstimateParams reads an accelerator id in any case and days as hours", () => {
-    const {run} = parseEstimateParams([["accelerator", "a100-pcie"], ["hours", "2d"]], inputs);
+    const {run} = parseEstimateParams(
+      [
+        ["accelerator", "a100-pcie"],
+        ["hours", "2d"]
+      ],
+      inputs
+    );
     expect(run.accelerator).toBe("A100-PCIe");
     expect(run.hours).toBe(48);
   });
 
   test("paperRow, estimateMarkdown and estimateText show the row in the paper's format", () => {
-    const e = estimateFromParams(inputs, [["accelerator", "P100"], ["count", "8"], ["hours", "84"]]);
+    const e = estimateFromParams(inputs, [
+      ["accelerator", "P100"],
+      ["count", "8"],
+      ["hours", "84"]
+    ]);
     expect(paperRow(e).map((c) => c.value)).toEqual(["P100×8", "2,000.00", "84", "265.4", "253.2", "$289–$981"]);
     expect(estimateMarkdown(e)).toBe(
       "| Hardware | Power (W) | Hours | kWh·PUE | CO2e (lbs) | Cloud compute cost (USD) |\n" +
@@ -203,7 +244,12 @@ describe("estimate", () => {
     expect(text).toContain("drew 265.4 kWh");
     expect(text).toContain("that is 114.9 kg CO2e (253.2 lbs, 0.1149 t)");
     expect(text).not.toMatch(/[<>\\$]{2}|\\textbf|<[a-z]/);
-    const kg = estimateFromParams(inputs, [["accelerator", "P100"], ["count", "8"], ["hours", "84"], ["units", "kg"]]);
+    const kg = estimateFromParams(inputs, [
+      ["accelerator", "P100"],
+      ["count", "8"],
+      ["hours", "84"],
+      ["units", "kg"]
+    ]);
     expect(paperRow(kg)[4]).toEqual({label: "CO2e (kg)", value: "114.9"});
   });
 });

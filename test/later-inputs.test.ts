@@ -27,7 +27,11 @@ function withLine(file: string, startsWith: string, replacement: string): string
 }
 
 function lineOf(file: string, startsWith: string): number {
-  return readFileSync(join("data", file), "utf8").split("\n").findIndex((l) => l.startsWith(startsWith)) + 1;
+  return (
+    readFileSync(join("data", file), "utf8")
+      .split("\n")
+      .findIndex((l) => l.startsWith(startsWith)) + 1
+  );
 }
 
 function dataError(dir: string): DataError {
@@ -45,10 +49,13 @@ describe("later-inputs", () => {
     const inputs = loadInputs("data");
     expect(inputs.accelerators.find((a) => a.id === "A100")).toMatchObject({watts: 400, powerBasis: "nameplate"});
     expect(inputs.accelerators.find((a) => a.id === "TPUv4")).toMatchObject({watts: 170, powerBasis: "measured"});
-    expect(inputs.laterModels.find((m) => m.id === "bloom")).toMatchObject({acceleratorHours: 1082990, energyKwh: 433196});
-    expect(inputs.laterPublished.find((c) => c.table === "patterson-t4" && c.row === "t5" && c.column === "mwh")).toMatchObject(
-      {value: 85.7, step: 0.1}
-    );
+    expect(inputs.laterModels.find((m) => m.id === "bloom")).toMatchObject({
+      acceleratorHours: 1082990,
+      energyKwh: 433196
+    });
+    expect(
+      inputs.laterPublished.find((c) => c.table === "patterson-t4" && c.row === "t5" && c.column === "mwh")
+    ).toMatchObject({value: 85.7, step: 0.1});
     for (const a of inputs.accelerators) expect(a.source.length * a.locator.length, a.id).toBeGreaterThan(0);
   });
 

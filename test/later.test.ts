@@ -198,7 +198,8 @@ describe("later", () => {
   });
 
   test("LATER_COLUMNS are numeric fields of a later row", () => {
-    for (const c of LATER_COLUMNS) expect(typeof (row("meena") as unknown as Record<string, unknown>)[c]).toBe("number");
+    for (const c of LATER_COLUMNS)
+      expect(typeof (row("meena") as unknown as Record<string, unknown>)[c]).toBe("number");
   });
 
   test("the Evolved Transformer NAS row agrees with data/nas_correction.csv where both give the input", () => {
@@ -287,7 +288,14 @@ describe("later-errata", () => {
 
 describe("later-report", () => {
   test("buildLaterReport keeps each model's own assumptions and adds the scenario's", () => {
-    const {scenario} = parseScenario([["pue", "1.2"], ["intensity", "400g"]], inputs, {strict: true});
+    const {scenario} = parseScenario(
+      [
+        ["pue", "1.2"],
+        ["intensity", "400g"]
+      ],
+      inputs,
+      {strict: true}
+    );
     const r = buildLaterReport(inputs, scenario);
     expect(r.scenario.pue).toBe(1.2);
     expect(r.scenario.kgPerKwh).toBeCloseTo(0.4, 12);

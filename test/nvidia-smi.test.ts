@@ -72,13 +72,20 @@ describe("nvidia-smi", () => {
     expect(g0.averageWatts).toBeCloseTo(250, 9);
     expect(g1.averageWatts).toBeCloseTo(100, 9);
     expect(log.gaps).toHaveLength(2);
-    expect(log.gaps[0]).toMatchObject({gpu: 0, from: "2019/05/01 12:00:04.500", to: "2019/05/01 12:01:00.500", seconds: 56});
+    expect(log.gaps[0]).toMatchObject({
+      gpu: 0,
+      from: "2019/05/01 12:00:04.500",
+      to: "2019/05/01 12:01:00.500",
+      seconds: 56
+    });
     // Duration counts the gap: GPU 0's first (.500) to GPU 1's last (64 s later, .502) = 64.002 s.
     expect(log.durationHours * 3600).toBeCloseTo(64.002, 9);
     expect(log.energyKwh).toBeCloseTo((350 * 64.002) / 3.6e6, 12);
     expect(log.measuredKwh).toBeCloseTo((2000 + 800) / 3.6e6, 12);
     expect(log.warnings).toHaveLength(1);
-    expect(log.warnings[0]).toMatch(/^2 gaps over 5 s treated as no data, 112 s in all \(first: GPU 0, .* lines 9–11\)/);
+    expect(log.warnings[0]).toMatch(
+      /^2 gaps over 5 s treated as no data, 112 s in all \(first: GPU 0, .* lines 9–11\)/
+    );
   });
 
   test("parseNvidiaSmi with maxGapSeconds bridges the gap with one trapezoid", () => {
@@ -194,7 +201,9 @@ describe("nvidia-smi", () => {
     for (let s = 0; s <= 10; s++) rows.push(`2019/05/01 12:00:${String(s).padStart(2, "0")}.000, 0, 100 W`);
     rows.push("2019/05/01 12:00:00.000, 1, 50 W", "2019/05/01 12:00:01.000, 1, 50 W");
     const log = parseNvidiaSmi(rows.join("\n"));
-    expect(log.warnings).toEqual(["GPU 1 is logged for 1 s of the log's 10 s; its average is counted for the whole duration"]);
+    expect(log.warnings).toEqual([
+      "GPU 1 is logged for 1 s of the log's 10 s; its average is counted for the whole duration"
+    ]);
     expect(log.totalAverageWatts).toBe(150);
   });
 });

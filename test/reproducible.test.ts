@@ -50,11 +50,17 @@ describe("findBuildStamps", () => {
       "c.json": `{"t":${Math.floor(now / 1000)}}`,
       "d.js": `{"lastModified":1564272000000} 2019-07-28`
     });
-    expect(findBuildStamps(dir, now).map((s) => [s.file, s.kind])).toEqual([
+    expect(findBuildStamps(dir, now, null).map((s) => [s.file, s.kind])).toEqual([
       ["a.html", "date"],
       ["b.js", "epoch-ms"],
       ["c.json", "epoch-s"]
     ]);
+  });
+  test("findBuildStamps does not report a date copied from a source file (a date-released typed in today)", () => {
+    const now = Date.UTC(2030, 0, 15, 12);
+    const source = tree("stamp-source", {"CITATION.cff": "date-released: 2030-01-15\n"});
+    const dir = tree("stamp-copied", {"citation.json": '{"date":"2030-01-15"}', "page.html": `built ${now}`});
+    expect(findBuildStamps(dir, now, source).map((s) => [s.file, s.kind])).toEqual([["page.html", "epoch-ms"]]);
   });
 });
 

@@ -250,7 +250,8 @@ export function rangeChart(
       .join("; "),
     marks: [
       Plot.ruleY(data, {y: "label", x1: "low", x2: "high", stroke: "#3b6fb6", strokeWidth: 6, strokeOpacity: 0.8}),
-      Plot.tickX(printed, {y: "label", x: "usd", stroke: PRINTED, strokeWidth: 2}),
+      // On a narrow screen the ticks stop short of the row label written above them.
+      Plot.tickX(printed, {y: "label", x: "usd", stroke: PRINTED, strokeWidth: 2, insetTop: narrow ? 20 : 0}),
       points.length
         ? Plot.dot(points, {y: "label", x: "point", symbol: "diamond", fill: "#2f8f46", r: 5, stroke: "white"})
         : null,

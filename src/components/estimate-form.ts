@@ -83,13 +83,13 @@ export function estimateOutput(e: Estimate): HTMLElement {
     {class: "estimate-output"},
     scrollBox(table, "Your run as a Table 3 row"),
     el("h3", {}, "Summary"),
-    el("pre", {"data-estimate": "text"}, text),
+    el("pre", {"data-estimate": "text", tabindex: "0", role: "region", "aria-label": "Summary"}, text),
     copyButton(text, "summary"),
     el("h3", {}, "Markdown row"),
-    el("pre", {"data-estimate": "md"}, md),
+    el("pre", {"data-estimate": "md", tabindex: "0", role: "region", "aria-label": "Markdown row"}, md),
     copyButton(md, "Markdown"),
     el("h3", {}, "JSON (the same as npm run report -- estimate --format json)"),
-    el("pre", {"data-estimate": "json"}, json),
+    el("pre", {"data-estimate": "json", tabindex: "0", role: "region", "aria-label": "JSON"}, json),
     copyButton(json, "JSON"),
     log
       ? el(

@@ -8,6 +8,7 @@ import type {LaterCell, LaterRow} from "../lib/later.js";
 import type {ModelPoint} from "../lib/later-report.js";
 import type {Inputs} from "../lib/types.js";
 import {el} from "./dom.js";
+import {plotAria} from "./a11y.js";
 import {figure, logDomain} from "./charts.js";
 import {dataTable, scrollBox, statusBadge} from "./table.js";
 
@@ -32,9 +33,14 @@ export function quantity(x: number | null | undefined): string {
   return Math.abs(x) >= 1000 ? formatNumber(x, 0) : x.toLocaleString("en-US", {maximumSignificantDigits: 4});
 }
 
-/** A source as a short citation ("Patterson et al. 2021"), the arXiv id and full locator kept in a tooltip. */
+/** Authors and year of a source: "Zhang et al. 2022, OPT: … (arXiv:…)" → "Zhang et al. 2022". */
+export function citation(source: string): string {
+  return source.replace(/^(.*?\b(?:19|20)\d\d)\b.*$/s, "$1");
+}
+
+/** A source as a short citation ("Patterson et al. 2021"), the full source and locator kept in a tooltip. */
 export function shortSource(source: string, locator: string): HTMLElement {
-  return el("span", {title: `${source}, ${locator}`}, source.replace(/\s*\(arXiv:[^)]*\)$/, ""));
+  return el("span", {title: `${source}, ${locator}`}, citation(source));
 }
 
 /** Short headings of each recomputed quantity. */
@@ -201,7 +207,7 @@ export function laterChart(
     ...LEGEND.map((l) => el("span", {}, el("span", {class: `swatch ${l.className}`}), l.label))
   );
   return figure(
-    el("div", {}, legend, chart),
+    el("div", {}, legend, plotAria(chart)),
     "Chart: energy and CO2e of every model, 2019 and later, on log scales",
     "Each point is one training run: energy drawn from the grid (with PUE) across, CO2e up, both on log scales (each grid line ten times the one before). Rings are under this page's scenario; a filled dot is a later estimate under its own PUE and grid, joined to its ring. Dashed lines are the familiar consumptions of Table 1."
   );
@@ -265,6 +271,10 @@ export function laterCellsTable(cells: readonly LaterCell[], errataHref = ""): H
       const first = group[0];
       // The locator without a per-column note in parentheses: "comparison table with similar LLMs".
       const where = [...new Set(group.map((c) => c.locator.replace(/\s*\([^)]*\)$/, "")))].join("; ");
+      // For the heading, also without a quotation after a colon: "§ carbon footprint".
+      const heading = [...new Set(group.map((c) => c.locator.replace(/\s*\([^)]*\)$/, "").replace(/:.*$/s, "")))].join(
+        "; "
+      );
       const table = dataTable(
         group,
         [
@@ -305,7 +315,7 @@ export function laterCellsTable(cells: readonly LaterCell[], errataHref = ""): H
       return el(
         "section",
         {class: "later-source"},
-        el("h3", {}, `${first.source.replace(/\s*\(arXiv:[^)]*\)$/, "")}, ${where}`),
+        el("h3", {}, `${citation(first.source)}, ${heading}`),
         scrollBox(table, `${first.source}, ${where}: printed values beside the recomputation`)
       );
     })

@@ -60,7 +60,8 @@ export function createStore(
   const nas = nasCorrectionSteps(inputs);
   const {view, notices} = parseView(query, inputs);
   const subscribers: Array<(a: Analysis) => void> = [];
-  const compute = (v: SensitivityView) => analyse(inputs, v, {known, nas, samples: options.samples});
+  const compute = (v: SensitivityView, previous?: Analysis) =>
+    analyse(inputs, v, {known, nas, samples: options.samples, previous});
   const store: SensitivityStore = {
     inputs,
     view,
@@ -70,7 +71,7 @@ export function createStore(
     set(next) {
       const start = performance.now();
       store.view = next;
-      store.analysis = compute(next);
+      store.analysis = compute(next, store.analysis);
       performance.measure("sensitivity:analyse", {start});
       if (options.history !== false && typeof history !== "undefined") {
         const q = store.analysis.query;

@@ -15,14 +15,40 @@ const PAPER = "#d2541b";
 const HERE = "#1f5fa8";
 
 /**
- * A container that renders `render(analysis)` into itself whenever `key(analysis)` changes. Its
- * data-render-count attribute counts renders (the browser tests read it).
+ * Makes `target` show what `source` shows, touching only what differs: text is updated in place where the two
+ * trees have the same elements and attributes, and any other subtree is replaced. Updating a table this way
+ * keeps the browser from laying out the whole table again.
+ */
+export function patch(target: Node, source: Node): void {
+  if (target.nodeType === Node.TEXT_NODE && source.nodeType === Node.TEXT_NODE) {
+    if (target.nodeValue !== source.nodeValue) target.nodeValue = source.nodeValue;
+    return;
+  }
+  const same =
+    target instanceof Element &&
+    source instanceof Element &&
+    target.tagName === source.tagName &&
+    target.childNodes.length === source.childNodes.length &&
+    target.attributes.length === source.attributes.length &&
+    [...source.attributes].every((a) => target.getAttribute(a.name) === a.value);
+  if (!same) {
+    target.parentNode!.replaceChild(source, target);
+    return;
+  }
+  const children = [...source.childNodes];
+  [...target.childNodes].forEach((child, k) => patch(child, children[k]));
+}
+
+/**
+ * A container that renders `render(analysis)` into itself whenever `key(analysis)` changes (patching the
+ * previous rendering in place when `patchInPlace`). Its data-render-count attribute counts renders.
  */
 export function live(
   store: SensitivityStore,
   key: (a: Analysis) => string,
-  render: (a: Analysis) => Node | Node[] | string,
-  attributes: Record<string, string> = {}
+  render: (a: Analysis) => Node,
+  attributes: Record<string, string> = {},
+  patchInPlace = false
 ): HTMLElement {
   const box = el("div", attributes);
   let last: string | null = null;
@@ -33,10 +59,14 @@ export function live(
     last = k;
     const start = performance.now();
     const out = render(a);
-    box.replaceChildren(...(Array.isArray(out) ? out : [out]));
+    // Plot puts a <style> element in every chart; inserting one makes the browser restyle the whole page.
+    // The same rules are in src/styles/sensitivity.css (.chart-box svg), so each chart's own is dropped.
+    if (out instanceof Element) for (const style of out.querySelectorAll("svg > style")) style.remove();
+    if (patchInPlace && box.firstChild) patch(box.firstChild, out);
+    else box.replaceChildren(out);
+    box.dataset.renderCount = String(++count);
     // User Timing entries, one per render, read by bench/sensitivity.ts.
     if (attributes["data-live"]) performance.measure(`sensitivity:${attributes["data-live"]}`, {start});
-    box.dataset.renderCount = String(++count);
   });
   return box;
 }
@@ -59,12 +89,9 @@ export const KEYS = {
   table3: energyKey,
   table4: (a: Analysis) => `${energyKey(a)}|${sc(a).usdPerKwh}`,
   claims: energyKey,
-  pue: (a: Analysis) => `${energyKey(a)}|${a.model.id}`,
   grids: (a: Analysis) => JSON.stringify(a.grids.map((g) => [g.id, g.kgPerKwh, g.selected])),
   tornado: (a: Analysis) => `${energyKey(a)}|${a.model.id}|${JSON.stringify(a.tornado.bars)}`,
-  montecarlo: (a: Analysis) =>
-    `${sc(a).units}|${a.monteCarlo.seed}|${a.monteCarlo.medianKg}|${a.monteCarlo.lowKg}|${a.modelKg}`,
-  nas: energyKey
+  montecarlo: (a: Analysis) => `${a.cacheKeys.monteCarlo}|${sc(a).units}|${a.modelKg}`
 };
 
 const ratio = (recomputed: number | null, printed: number | null) =>
@@ -163,7 +190,8 @@ export function scenarioTable(store: SensitivityStore, id: "table1" | "table3" |
         ])
       );
     },
-    {class: "scroll-box", "data-live": id}
+    {class: "scroll-box", "data-live": id},
+    true
   );
 }
 
@@ -193,7 +221,8 @@ export function claimsView(store: SensitivityStore): HTMLElement {
           )
         )
       ),
-    {"data-live": "claims"}
+    {"data-live": "claims"},
+    true
   );
 }
 
@@ -212,33 +241,97 @@ export function dodgeLog(values: readonly number[], lo: number, hi: number, heig
   return out;
 }
 
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+/** An SVG element with attributes and, optionally, text (set with textContent). */
+function svgEl(tag: string, attributes: Record<string, string | number>, text?: string): SVGElement {
+  const node = document.createElementNS(SVG_NS, tag) as SVGElement;
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+type PlotChart = ReturnType<typeof Plot.plot>;
+
+/** A drawn chart: its figure, its Plot chart (for the scales), and a layer over the marks for the overlay. */
+interface Drawn {
+  figure: HTMLElement;
+  chart: PlotChart;
+  layer: SVGGElement;
+}
+
+/**
+ * A chart in two parts: a Plot chart re-rendered when `baseKey` changes, and an overlay (drawn with the chart's
+ * own scales) redrawn when `overlayKey` changes, so that moving, say, the PUE moves a rule instead of
+ * rendering the chart again.
+ */
+function layeredChart(
+  store: SensitivityStore,
+  name: string,
+  baseKey: (a: Analysis) => string,
+  renderBase: (a: Analysis) => {figure: HTMLElement; chart: PlotChart},
+  overlayKey: (a: Analysis) => string,
+  drawOverlay: (a: Analysis, drawn: Drawn) => void
+): HTMLElement {
+  const box = el("div", {"data-live": name, class: "chart-box"});
+  let lastBase: string | null = null;
+  let lastOverlay: string | null = null;
+  let drawn: Drawn | null = null;
+  let count = 0;
+  store.subscribe((a) => {
+    const b = baseKey(a);
+    const o = overlayKey(a);
+    if (b === lastBase && o === lastOverlay) return;
+    const start = performance.now();
+    if (b !== lastBase || !drawn) {
+      const {figure, chart} = renderBase(a);
+      for (const style of chart.querySelectorAll("svg > style")) style.remove(); // see live()
+      const layer = svgEl("g", {class: "overlay"}) as SVGGElement;
+      (chart instanceof SVGSVGElement ? chart : chart.querySelector("svg")!).append(layer);
+      drawn = {figure, chart, layer};
+      box.replaceChildren(figure);
+    }
+    drawn.layer.replaceChildren();
+    drawOverlay(a, drawn);
+    lastBase = b;
+    lastOverlay = o;
+    box.dataset.renderCount = String(++count);
+    performance.measure(`sensitivity:${name}`, {start});
+  });
+  return box;
+}
+
 /** CO2e of each model against PUE: a line per model (CO2e is linear in PUE), the current PUE marked. */
 export function pueChart(store: SensitivityStore, inputs: Inputs): HTMLElement {
-  return live(
+  const height = 300;
+  const margin = {top: 20, right: 250, bottom: 30, left: 70};
+  let caption: HTMLElement | null = null;
+  return layeredChart(
     store,
-    KEYS.pue,
+    "chart-pue",
+    (a) => `${a.report.scenario.intensity_kg_per_kwh}|${sc(a).units}|${a.model.id}`,
     (a) => {
       const u = sc(a).units;
       const lines = a.pueLines.flatMap((l) =>
         l.atPue.map((p) => ({model: l.label, pue: p.pue, value: kgTo(p.co2eKg, u)}))
       );
-      const current = a.pueLines.map((l) => ({model: l.label, pue: sc(a).pue, value: kgTo(l.currentKg, u)}));
       const ends = a.pueLines.map((l) => ({model: l.label, value: kgTo(l.atPue[1].co2eKg, u), pue: l.atPue[1].pue}));
       const presets = inputs.puePresets.filter((p, k, all) => all.findIndex((q) => q.pue === p.pue) === k);
       const [lo, hi] = logDomain(lines.map((d) => d.value));
-      const height = 300;
       const labelY = dodgeLog(
         ends.map((e) => e.value),
         lo,
         hi,
-        height - 50,
+        height - margin.top - margin.bottom,
         13
       );
       const chart = Plot.plot({
         width: WIDTH,
         height,
-        marginLeft: 70,
-        marginRight: 250,
+        marginTop: margin.top,
+        marginRight: margin.right,
+        marginBottom: margin.bottom,
+        marginLeft: margin.left,
         x: {domain: [lines[0].pue, lines[1].pue], label: "PUE →", grid: true},
         y: {
           type: "log",
@@ -260,15 +353,6 @@ export function pueChart(store: SensitivityStore, inputs: Inputs): HTMLElement {
             frameAnchor: "top"
           }),
           Plot.line(lines, {x: "pue", y: "value", stroke: "model", z: "model"}),
-          Plot.ruleX([sc(a).pue], {stroke: HERE, strokeWidth: 2}),
-          Plot.dot(current, {
-            x: "pue",
-            y: "value",
-            fill: "model",
-            r: 4,
-            tip: true,
-            title: (d) => `${d.model}: ${formatSignificant(d.value, 3)} ${u} at PUE ${d.pue}`
-          }),
           Plot.text(ends, {
             x: "pue",
             y: (_: unknown, k: number) => labelY[k],
@@ -280,13 +364,33 @@ export function pueChart(store: SensitivityStore, inputs: Inputs): HTMLElement {
           })
         ]
       });
-      return figure(
+      caption = el("figcaption", {});
+      const figure = el(
+        "figure",
+        {class: "chart", "aria-label": `CO2e of each model against PUE, in ${u}`},
         chart,
-        `CO2e of each model against PUE, in ${u}`,
-        `Each line is one model's CO2e at the scenario's carbon intensity as the PUE goes from ${lines[0].pue} to ${lines[1].pue}; the blue rule is the scenario's PUE (${sc(a).pue}), dashed rules the published presets.`
+        caption
       );
+      return {figure, chart};
     },
-    {"data-live": "chart-pue", class: "chart-box"}
+    (a) => `${sc(a).pue}`,
+    (a, {chart, layer}) => {
+      const u = sc(a).units;
+      const x = chart.scale("x")!;
+      const y = chart.scale("y")!;
+      const color = chart.scale("color")!;
+      const px = x.apply(sc(a).pue) as number;
+      layer.append(
+        svgEl("line", {x1: px, x2: px, y1: margin.top, y2: height - margin.bottom, stroke: HERE, "stroke-width": 2})
+      );
+      for (const l of a.pueLines) {
+        const value = kgTo(l.currentKg, u);
+        const dot = svgEl("circle", {cx: px, cy: y.apply(value) as number, r: 4, fill: color.apply(l.label) as string});
+        dot.append(svgEl("title", {}, `${l.label}: ${formatSignificant(value, 3)} ${u} at PUE ${sc(a).pue}`));
+        layer.append(dot);
+      }
+      caption!.textContent = `Each line is one model's CO2e at the scenario's carbon intensity as the PUE goes from ${a.pueLines[0].atPue[0].pue} to ${a.pueLines[0].atPue[1].pue}; the blue rule and dots are the scenario's PUE (${sc(a).pue}), dashed rules the published presets.`;
+    }
   );
 }
 
@@ -438,9 +542,12 @@ export function monteCarloChart(store: SensitivityStore): HTMLElement {
 
 /** Patterson et al. 2021's correction of the NAS estimate, step by step, each step a link to its scenario. */
 export function nasChart(store: SensitivityStore, inputs: Inputs, href: (query: string) => string): HTMLElement {
-  return live(
+  const height = 300;
+  const margin = {top: 20, right: 20, bottom: 40, left: 60};
+  return layeredChart(
     store,
-    KEYS.nas,
+    "chart-nas",
+    (a) => sc(a).units,
     (a) => {
       const u = sc(a).units;
       const steps = a.nas.map((s, k) => ({
@@ -450,13 +557,14 @@ export function nasChart(store: SensitivityStore, inputs: Inputs, href: (query: 
         text: formatMass(s.co2eKg, u),
         href: href(stepQuery(s, inputs, u))
       }));
-      const here = kgTo(a.nasHereKg, u);
-      const [lo, hi] = logDomain([...steps.map((s) => s.value), here]);
+      const [lo, hi] = logDomain(steps.map((s) => s.value));
       const chart = Plot.plot({
         width: WIDTH,
-        height: 300,
-        marginLeft: 60,
-        marginBottom: 40,
+        height,
+        marginTop: margin.top,
+        marginRight: margin.right,
+        marginBottom: margin.bottom,
+        marginLeft: margin.left,
         x: {domain: steps.map((s) => s.n), label: null, tickSize: 0},
         y: {
           type: "log",
@@ -475,25 +583,48 @@ export function nasChart(store: SensitivityStore, inputs: Inputs, href: (query: 
             ariaLabel: (d) => `${d.n}: ${d.text}`
           }),
           Plot.tickY(steps, {x: "n", y: "value", stroke: INK, strokeWidth: 2}),
-          Plot.text(steps, {x: "n", y: "value", text: "text", dy: -8, fontSize: 11, fill: INK, href: "href"}),
-          Plot.ruleY([here], {stroke: HERE, strokeDasharray: "4,3"}),
-          Plot.text([{x: steps[steps.length - 1].n, y: here}], {
-            x: "x",
-            y: "y",
-            text: () => `this scenario, NAS (P100): ${formatMass(a.nasHereKg, u)}`,
-            dy: -7,
-            fontSize: 10,
-            fill: HERE
-          })
+          Plot.text(steps, {x: "n", y: "value", text: "text", dy: -8, fontSize: 11, fill: INK, href: "href"})
         ]
       });
-      return figure(
-        chart,
-        `Patterson et al. 2021's correction of the NAS estimate, CO2e in ${u}`,
-        `Each bar is one step of the correction, from its previous value to its own; click a bar to open that step's scenario. The dashed rule is the NAS (P100) row under the scenario chosen above.`
-      );
+      return {
+        figure: figure(
+          chart,
+          `Patterson et al. 2021's correction of the NAS estimate, CO2e in ${u}`,
+          "Each bar is one step of the correction, from its previous value to its own; click a bar to open that step's scenario. The dashed rule is the NAS (P100) row under the scenario chosen above."
+        ),
+        chart
+      };
     },
-    {"data-live": "chart-nas", class: "chart-box"}
+    (a) => `${a.nasHereKg}|${sc(a).units}`,
+    (a, {chart, layer}) => {
+      const u = sc(a).units;
+      const y = chart.scale("y")!;
+      const [top, bottom] = [margin.top, height - margin.bottom];
+      // A scenario beyond the chart's range is drawn at its edge; the label gives the value.
+      const py = Math.min(bottom, Math.max(top, y.apply(kgTo(a.nasHereKg, u)) as number));
+      layer.append(
+        svgEl("line", {
+          x1: margin.left,
+          x2: WIDTH - margin.right,
+          y1: py,
+          y2: py,
+          stroke: HERE,
+          "stroke-dasharray": "4,3"
+        }),
+        svgEl(
+          "text",
+          {
+            x: WIDTH - margin.right,
+            y: py,
+            dy: py - top < 14 ? "1.1em" : "-0.4em",
+            "text-anchor": "end",
+            fill: HERE,
+            "font-size": 10
+          },
+          `this scenario, NAS (P100): ${formatMass(a.nasHereKg, u)}`
+        )
+      );
+    }
   );
 }
 
@@ -520,6 +651,7 @@ export function nasStepsList(store: SensitivityStore, inputs: Inputs, href: (que
           )
         )
       ),
-    {"data-live": "nas-steps"}
+    {"data-live": "nas-steps"},
+    true
   );
 }

@@ -3,7 +3,7 @@ import {hoursFromDuration} from "./duration.js";
 import {co2eKg} from "./emissions.js";
 import {energyKwh, totalPowerWatts} from "./energy.js";
 import {formatNumber as n, formatUsd as usd} from "./format.js";
-import {MAX_GPU_WATTS, parseNvidiaSmi, type PowerLog} from "./nvidia-smi.js";
+import {GAP_FACTOR, MAX_GPU_WATTS, parseNvidiaSmi, type PowerLog} from "./nvidia-smi.js";
 import {paperScenario, resolveScenario, SCENARIO_PARAMS, type Scenario} from "./scenario.js";
 import type {Accelerator, Inputs} from "./types.js";
 import {kgTo, kgToLbs, kgToTonnes} from "./units.js";
@@ -61,7 +61,13 @@ interface RunParam {
   read: (text: string, inputs: Inputs, into: RunInput) => void;
 }
 
-function readNumber(text: string, name: string, [lo, hi]: readonly [number, number], allowed: string, open = false): number {
+function readNumber(
+  text: string,
+  name: string,
+  [lo, hi]: readonly [number, number],
+  allowed: string,
+  open = false
+): number {
   const value = /^\s*[0-9]*\.?[0-9]+(e[+-]?[0-9]+)?\s*$/i.test(text) ? Number(text) : NaN;
   if (!Number.isFinite(value) || value < lo || value > hi || (open && value === lo)) {
     throw new ParamError(name, `${name} "${text}" is not allowed: ${allowed}`);
@@ -81,7 +87,10 @@ export const RUN_PARAMS: readonly RunParam[] = [
     read: (t, i, r) => {
       const id = i.accelerators.find((a) => a.id.toLowerCase() === t.trim().toLowerCase())?.id;
       if (!id) {
-        throw new ParamError("accelerator", `accelerator "${t}" is not allowed: one of ${i.accelerators.map((a) => a.id).join(", ")}`);
+        throw new ParamError(
+          "accelerator",
+          `accelerator "${t}" is not allowed: one of ${i.accelerators.map((a) => a.id).join(", ")}`
+        );
       }
       r.accelerator = id;
     }
@@ -101,7 +110,8 @@ export const RUN_PARAMS: readonly RunParam[] = [
     name: "watts",
     help: "measured average power of one accelerator, W (p_g; overrides the table)",
     allowed: () => range([0, MAX_GPU_WATTS], " W", true),
-    read: (t, i, r) => void (r.watts = readNumber(t, "watts", [0, MAX_GPU_WATTS], range([0, MAX_GPU_WATTS], " W", true), true))
+    read: (t, i, r) =>
+      void (r.watts = readNumber(t, "watts", [0, MAX_GPU_WATTS], range([0, MAX_GPU_WATTS], " W", true), true))
   },
   {
     name: "hours",
@@ -112,7 +122,8 @@ export const RUN_PARAMS: readonly RunParam[] = [
       const m = /^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*(h|d)?\s*$/i.exec(t);
       if (!m) throw new ParamError("hours", `hours "${t}" is not allowed: ${allowed}`);
       const hours = hoursFromDuration(Number(m[1]), (m[2]?.toLowerCase() ?? "h") as "h" | "d");
-      if (!(hours > HOURS_RANGE[0]) || hours > HOURS_RANGE[1]) throw new ParamError("hours", `hours "${t}" is not allowed: ${allowed}`);
+      if (!(hours > HOURS_RANGE[0]) || hours > HOURS_RANGE[1])
+        throw new ParamError("hours", `hours "${t}" is not allowed: ${allowed}`);
       r.hours = hours;
     }
   },
@@ -130,7 +141,7 @@ export const RUN_PARAMS: readonly RunParam[] = [
   },
   {
     name: "gap-seconds",
-    help: "in a power log, intervals longer than this are no data (default: 5 × the median interval)",
+    help: `in a power log, intervals longer than this are no data (default: ${GAP_FACTOR} × the median interval)`,
     allowed: () => range(GAP_SECONDS_RANGE, " s", true),
     read: (t, i, r) =>
       void (r.gapSeconds = readNumber(t, "gap-seconds", GAP_SECONDS_RANGE, range(GAP_SECONDS_RANGE, " s", true), true))
@@ -250,9 +261,15 @@ export function estimate(inputs: Inputs, run: RunInput, scenario: Scenario, log:
     watts = acc.watts;
     wattsSource = `${acc.powerBasis} ${acc.name} ${acc.formFactor} (${acc.source}, ${acc.locator})`;
   } else if (acc) {
-    throw new ParamError("watts", `data/accelerators.csv gives no power for ${acc.id}: give a measured power (watts) or a power log`);
+    throw new ParamError(
+      "watts",
+      `data/accelerators.csv gives no power for ${acc.id}: give a measured power (watts) or a power log`
+    );
   } else {
-    throw new ParamError("accelerator", "no power: give an accelerator, a measured power (watts) or an nvidia-smi power log");
+    throw new ParamError(
+      "accelerator",
+      "no power: give an accelerator, a measured power (watts) or an nvidia-smi power log"
+    );
   }
 
   const count = run.count ?? (power ? power.gpus.length : 1);
@@ -333,7 +350,11 @@ export function estimate(inputs: Inputs, run: RunInput, scenario: Scenario, log:
 }
 
 /** Parameters and an optional log to an estimate: the one path shared by the form and the CLI. */
-export function estimateFromParams(inputs: Inputs, entries: Iterable<[string, string]>, log: LogInput | null = null): Estimate {
+export function estimateFromParams(
+  inputs: Inputs,
+  entries: Iterable<[string, string]>,
+  log: LogInput | null = null
+): Estimate {
   const {run, scenario} = parseEstimateParams(entries, inputs);
   return estimate(inputs, run, scenario, log);
 }

@@ -16,7 +16,8 @@ function model(inputs: Inputs, id: string): LaterModel {
 
 function printed(inputs: Inputs, table: string, row: string, column: string): LaterPublishedCell {
   const c = inputs.laterPublished.find((x) => x.table === table && x.row === row && x.column === column);
-  if (!c) throw new Error(`later errata need the printed value ${cellKey(table, row, column)} (data/later_published.csv)`);
+  if (!c)
+    throw new Error(`later errata need the printed value ${cellKey(table, row, column)} (data/later_published.csv)`);
   return c;
 }
 
@@ -123,8 +124,14 @@ export function laterErrata(inputs: Inputs): Erratum[] {
       title: `BLOOM's comparison table: GPT-3's ${mwh.printed} MWh already include PUE ${gpt3.pue}; the other rows' energies do not`,
       summary: `Luccioni et al. list energy, CO2e, and CO2e × PUE. For ${others.map((o) => o.m.model).join(" and ")} the energy is before PUE: energy × intensity gives the CO2e column, and × PUE the last one. GPT-3's ${mwh.printed} MWh is Patterson et al.'s energy, which already includes PUE ${gpt3.pue} (before PUE it is ${n(mwh.value / gpt3.pue, 1)} MWh; from Patterson's inputs ${n(r.mwh_hardware, 1)} MWh). The CO2e columns divide that PUE back out (${t.printed} t = ${mwh.printed} × ${k} / ${gpt3.pue}) and multiply it in again (${tPue.printed} t), so GPT-3's emissions are counted once, but its energy is ${pct(gpt3.pue, 0)} too high beside the other rows, and the row breaks the table's own arithmetic: ${mwh.printed} MWh × ${k} is ${n(tonnes(mwh.value, k), 1)} t, not ${t.printed}. Read with that arithmetic, GPT-3's PUE is counted twice: ${n(doubled, 1)} t. The remaining differences (from Patterson's inputs ${n(r.co2e_t_hardware, 1)} t and ${n(r.co2e_t_gross, 1)} t) are Patterson's own rounding gap.`,
       steps: [
-        {expression: `${mwh.printed} MWh / ${gpt3.pue}`, result: `${n(mwh.value / gpt3.pue, 1)} MWh before PUE (printed as ${mwh.printed})`},
-        {expression: `${mwh.printed} MWh × ${k} kg/kWh`, result: `${n(tonnes(mwh.value, k), 1)} t (printed × PUE: ${tPue.printed})`},
+        {
+          expression: `${mwh.printed} MWh / ${gpt3.pue}`,
+          result: `${n(mwh.value / gpt3.pue, 1)} MWh before PUE (printed as ${mwh.printed})`
+        },
+        {
+          expression: `${mwh.printed} MWh × ${k} kg/kWh`,
+          result: `${n(tonnes(mwh.value, k), 1)} t (printed × PUE: ${tPue.printed})`
+        },
         {
           expression: `${mwh.printed} MWh × ${k} kg/kWh / ${gpt3.pue}`,
           result: `${n(tonnes(mwh.value, k) / gpt3.pue, 1)} t (printed CO2e: ${t.printed})`
@@ -159,7 +166,10 @@ export function laterErrata(inputs: Inputs): Erratum[] {
       title: `OPT-175B: ${mwh.printed} MWh × ${n(k * 1000)} g/kWh is ${n(r.co2e_t_hardware, 1)} t; BLOOM's table prints ${t.printed} t, OPT's paper ${zhang.printed} t`,
       summary: `In Luccioni et al.'s comparison table OPT-175B's ${mwh.printed} MWh at ${n(k * 1000)} g/kWh give ${n(r.co2e_t_hardware, 1)} t, which Zhang et al. round to ${zhang.printed} t; the table prints ${t.printed} t, and its × PUE column (${tPue.printed} t = ${t.printed} × ${opt.pue}) follows the ${t.printed}. The table's energy is what ${zhang.printed} t imply at that intensity (${n(zhang.value / k, 1)} MWh), so the agreement with Zhang et al. may be circular.`,
       steps: [
-        {expression: `${mwh.printed} MWh × ${k} kg/kWh`, result: `${n(r.co2e_t_hardware, 2)} t (printed ${t.printed}; Zhang et al. ${zhang.printed})`},
+        {
+          expression: `${mwh.printed} MWh × ${k} kg/kWh`,
+          result: `${n(r.co2e_t_hardware, 2)} t (printed ${t.printed}; Zhang et al. ${zhang.printed})`
+        },
         {expression: `${t.printed} t × ${opt.pue}`, result: `${n(t.value * opt.pue, 1)} t (printed ${tPue.printed})`},
         {expression: `${n(r.co2e_t_hardware, 2)} t × ${opt.pue}`, result: `${n(r.co2e_t_gross, 1)} t`},
         {expression: `${zhang.printed} t / ${k} kg/kWh`, result: `${n(zhang.value / k, 1)} MWh`},
@@ -190,8 +200,14 @@ export function laterErrata(inputs: Inputs): Erratum[] {
           expression: `${n(bloom.energyKwh)} kWh × 1000 / ${n(bloom.acceleratorHours)} h`,
           result: `${n(r.watts_per_chip, 4)} W per GPU`
         },
-        {expression: `${n(bloom.energyKwh)} kWh × ${bloom.grossKgPerKwh} kg/kWh`, result: `${n(r.co2e_t_hardware, 3)} t (printed ${t.printed})`},
-        {expression: `${n(r.co2e_t_hardware, 3)} t × ${bloom.pue}`, result: `${n(r.co2e_t_gross, 3)} t (printed ${tPue.printed})`}
+        {
+          expression: `${n(bloom.energyKwh)} kWh × ${bloom.grossKgPerKwh} kg/kWh`,
+          result: `${n(r.co2e_t_hardware, 3)} t (printed ${t.printed})`
+        },
+        {
+          expression: `${n(r.co2e_t_hardware, 3)} t × ${bloom.pue}`,
+          result: `${n(r.co2e_t_gross, 3)} t (printed ${tPue.printed})`
+        }
       ],
       cells: [cellKey("luccioni-text", "bloom", "co2e_t_hardware"), cellKey(LC, "bloom", "co2e_t_gross")]
     });
@@ -199,8 +215,9 @@ export function laterErrata(inputs: Inputs): Erratum[] {
 
   // 5. Energies taken from the comparison table are inputs: their cells match by construction.
   {
-    const ids = inputs.laterPublished
-      .filter((c) => c.column === "mwh_hardware" && model(inputs, c.row).energyKwh != null);
+    const ids = inputs.laterPublished.filter(
+      (c) => c.column === "mwh_hardware" && model(inputs, c.row).energyKwh != null
+    );
     out.push({
       id: "later-energy-inputs",
       kind: "calibration",
@@ -224,7 +241,10 @@ export function laterErrata(inputs: Inputs): Erratum[] {
       title: `Patterson et al. 2021 restate the paper's ${lbsPerKwh} lbs/kWh as ${p.printed} kg/kWh; it is ${n(lbsToKg(lbsPerKwh), 4)}`,
       summary: `${lbsPerKwh} lbs × ${KG_PER_LB} kg/lb = ${n(lbsToKg(lbsPerKwh), 4)} kg per kWh; ${p.printed} kg is ${n(p.value / KG_PER_LB, 4)} lbs, ${pct(p.value / lbsToKg(lbsPerKwh))} less. CO2e computed with ${p.printed} kg/kWh understate the paper's own factor by that much.`,
       steps: [
-        {expression: `${lbsPerKwh} lbs/kWh × ${KG_PER_LB} kg/lb`, result: `${n(lbsToKg(lbsPerKwh), 4)} kg/kWh (printed ${p.printed})`},
+        {
+          expression: `${lbsPerKwh} lbs/kWh × ${KG_PER_LB} kg/lb`,
+          result: `${n(lbsToKg(lbsPerKwh), 4)} kg/kWh (printed ${p.printed})`
+        },
         {expression: `${p.printed} kg/kWh / ${KG_PER_LB} kg/lb`, result: `${n(p.value / KG_PER_LB, 4)} lbs/kWh`}
       ],
       cells: [cellKey(p.table, p.row, p.column)]

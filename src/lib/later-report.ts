@@ -16,7 +16,11 @@ export interface LaterReport {
   errata: Erratum[];
 }
 
-export function buildLaterReport(inputs: Inputs, scenario: Scenario, known: Erratum[] = laterErrata(inputs)): LaterReport {
+export function buildLaterReport(
+  inputs: Inputs,
+  scenario: Scenario,
+  known: Erratum[] = laterErrata(inputs)
+): LaterReport {
   const s = resolveScenario(inputs, scenario);
   const rows = laterRows(inputs);
   return {

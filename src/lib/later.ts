@@ -21,10 +21,7 @@ export type LaterColumn = (typeof LATER_COLUMNS)[number];
  * Printed values that are not a later model's output but are checked the same way: Patterson et al. 2021
  * restate the paper's EPA factor in kg per kWh.
  */
-export const LATER_EXTRA_CELLS: Record<
-  string,
-  {label: string; columns: Record<string, (inputs: Inputs) => number>}
-> = {
+export const LATER_EXTRA_CELLS: Record<string, {label: string; columns: Record<string, (inputs: Inputs) => number>}> = {
   strubell_factor: {label: "Strubell et al.'s EPA factor", columns: {kg_per_kwh: (inputs) => paperKgPerKwh(inputs)}}
 };
 
@@ -167,11 +164,7 @@ export function laterValue(inputs: Inputs, rows: readonly LaterRow[], cell: Late
  * Compares each printed later value with its recomputation at the printed precision, with the statuses of the
  * main tables: reproduced, differs (an erratum explains it), or calibrated (the value is itself an input).
  */
-export function compareLater(
-  inputs: Inputs,
-  rows: readonly LaterRow[],
-  errata: readonly ErratumRef[]
-): LaterCell[] {
+export function compareLater(inputs: Inputs, rows: readonly LaterRow[], errata: readonly ErratumRef[]): LaterCell[] {
   return inputs.laterPublished.map((cell) => {
     const key = cellKey(cell.table, cell.row, cell.column);
     const recomputed = laterValue(inputs, rows, cell);

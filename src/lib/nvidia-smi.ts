@@ -19,7 +19,8 @@ export const MAX_GPU_WATTS = 5000;
 const POWER_FIELDS = ["power.draw", "power.draw.average", "power.draw.instant"] as const;
 
 /** Readings nvidia-smi prints when a GPU cannot report its power. */
-const NOT_AVAILABLE = /^\[?(n\/a|not supported|unknown error|gpu is lost|requested functionality has been deprecated)\]?$/i;
+const NOT_AVAILABLE =
+  /^\[?(n\/a|not supported|unknown error|gpu is lost|requested functionality has been deprecated)\]?$/i;
 
 const HEADER_HINT = `"timestamp, index, power.draw [W]" (nvidia-smi --query-gpu=timestamp,index,power.draw --format=csv -l 1)`;
 
@@ -181,7 +182,11 @@ export function parseNvidiaSmi(text: string, options: {maxGapSeconds?: number} =
     }
     const fields = t.split(",").map((f) => f.trim());
     if (fields.length !== header.count) {
-      skip(line, "malformed", `${fields.length} field${fields.length === 1 ? "" : "s"}, expected ${header.count}: "${clip(t)}"`);
+      skip(
+        line,
+        "malformed",
+        `${fields.length} field${fields.length === 1 ? "" : "s"}, expected ${header.count}: "${clip(t)}"`
+      );
       continue;
     }
     const ms = parseTimestamp(fields[header.time]);
@@ -272,7 +277,13 @@ export function parseNvidiaSmi(text: string, options: {maxGapSeconds?: number} =
     }
     const coveredHours = seconds / 3600;
     const energyWh = joules / 3600;
-    gpus.push({index, samples: list.length, coveredHours, energyWh, averageWatts: averageWatts(energyWh / 1000, coveredHours)});
+    gpus.push({
+      index,
+      samples: list.length,
+      coveredHours,
+      energyWh,
+      averageWatts: averageWatts(energyWh / 1000, coveredHours)
+    });
     first = Math.min(first, list[0].ms);
     last = Math.max(last, list.at(-1)!.ms);
   }

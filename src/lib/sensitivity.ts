@@ -35,7 +35,7 @@ export const DEFAULT_MODEL = "nas_p100";
 export const DEFAULT_SEED = 2019;
 
 /** Monte Carlo samples drawn on each change of the page. */
-export const PAGE_SAMPLES = 20000;
+export const PAGE_SAMPLES = 10000;
 
 /**
  * A mass given in kg, shown in a display unit with its unit: whole numbers from 1,000 up, three significant
@@ -185,27 +185,42 @@ export interface Analysis {
   nas: NasStep[];
   /** The NAS (P100) row under this scenario, for the step chart. */
   nasHereKg: number;
+  /** What the Monte Carlo run and the tornado were computed from, to reuse them when unchanged. */
+  cacheKeys: {monteCarlo: string; tornado: string};
 }
 
-/** Computes the page's whole state for a view with the engine's functions. */
+/**
+ * Computes the page's whole state for a view with the engine's functions. With `previous` (the analysis of
+ * the view before), the Monte Carlo run and the tornado are reused when their own inputs are unchanged
+ * (e.g. a change of display unit or price), so the result is the same as computing afresh.
+ */
 export function analyse(
   inputs: Inputs,
   view: SensitivityView,
-  options: {samples?: number; known?: Erratum[]; nas?: NasStep[]} = {}
+  options: {samples?: number; known?: Erratum[]; nas?: NasStep[]; previous?: Analysis} = {}
 ): Analysis {
   const report = buildReport(inputs, view.scenario, options.known);
   const models = focusModels(inputs);
   const model = models.find((m) => m.id === view.model) ?? models.find((m) => m.id === DEFAULT_MODEL)!;
   const pue = view.scenario.pue;
   const kgPerKwh = report.scenario.intensity_kg_per_kwh;
-  const monteCarlo = runMonteCarlo(
-    monteCarloSpec(inputs, view.scenario, model),
-    options.samples ?? PAGE_SAMPLES,
-    view.seed
-  );
-  // The histogram spans the central 99 % of the samples; the rest are counted beside it.
-  const lo = quantileSorted(monteCarlo.sorted, 0.005);
-  const hi = quantileSorted(monteCarlo.sorted, 0.995);
+  const spec = monteCarloSpec(inputs, view.scenario, model);
+  const samples = options.samples ?? PAGE_SAMPLES;
+  const mcKey = JSON.stringify([spec, samples, view.seed]);
+  const prev = options.previous;
+  let monteCarlo: MonteCarloResult;
+  let bins: Analysis["histogram"];
+  if (prev && prev.cacheKeys.monteCarlo === mcKey) {
+    monteCarlo = prev.monteCarlo;
+    bins = prev.histogram;
+  } else {
+    monteCarlo = runMonteCarlo(spec, samples, view.seed);
+    // The histogram spans the central 99 % of the samples; the rest are counted beside it.
+    const lo = quantileSorted(monteCarlo.sorted, 0.005);
+    const hi = quantileSorted(monteCarlo.sorted, 0.995);
+    bins = histogram(monteCarlo.sorted, HISTOGRAM_BINS, lo, hi > lo ? hi : lo + 1);
+  }
+  const tornadoKey = JSON.stringify([{...view.scenario, units: null, usdPerKwh: null}, model.id]);
   const lines = tableModels(inputs);
   if (!lines.some((m) => m.id === model.id)) lines.push(model);
   const nas = options.nas ?? nasCorrectionSteps(inputs);
@@ -215,9 +230,9 @@ export function analyse(
     report,
     model,
     modelKg: modelCo2eKg(model, pue, kgPerKwh),
-    tornado: tornado(inputs, view.scenario, model),
+    tornado: prev && prev.cacheKeys.tornado === tornadoKey ? prev.tornado : tornado(inputs, view.scenario, model),
     monteCarlo,
-    histogram: histogram(monteCarlo.sorted, HISTOGRAM_BINS, lo, hi > lo ? hi : lo + 1),
+    histogram: bins,
     pueLines: lines.map((m) => ({
       model: m.id,
       label: m.label,
@@ -226,6 +241,7 @@ export function analyse(
     })),
     grids: gridIntensities(inputs, view.scenario),
     nas,
-    nasHereKg: modelCo2eKg(nas[0].model, pue, kgPerKwh)
+    nasHereKg: modelCo2eKg(nas[0].model, pue, kgPerKwh),
+    cacheKeys: {monteCarlo: mcKey, tornado: tornadoKey}
   };
 }

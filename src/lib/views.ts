@@ -103,7 +103,7 @@ export function tableViews(report: Report): TableView[] {
         co2e_printed: r.published.co2e_lbs,
         cost_usd_low: r.cost_usd_low,
         cost_usd_high: r.cost_usd_high,
-        cost_printed: `${r.published.cost_usd_low ?? ""}–${r.published.cost_usd_high ?? ""}`,
+        cost_printed: printedRange(report, "table3", r.id),
         status: summariseStatus(r.status)
       }))
     },
@@ -127,7 +127,7 @@ export function tableViews(report: Report): TableView[] {
         hours: r.hours,
         cost_usd_low: r.cost_usd_low,
         cost_usd_high: r.cost_usd_high,
-        cost_printed: `${r.published.cost_usd_low ?? ""}–${r.published.cost_usd_high ?? ""}`,
+        cost_printed: printedRange(report, "table4", r.id),
         electricity_usd: r.electricity_usd,
         electricity_printed: r.published.electricity_usd,
         co2e: mass(r.co2e_lbs, r.co2e_kg, unit),
@@ -135,6 +135,13 @@ export function tableViews(report: Report): TableView[] {
       }))
     }
   ];
+}
+
+/** The printed cloud-cost range of a row as the paper wrote it, e.g. "3751–12,571" or "103k–350k". */
+export function printedRange(report: Report, table: "table3" | "table4", row: string): string {
+  const text = (column: string) =>
+    report.cells.find((c) => c.table === table && c.row === row && c.column === column)?.printed ?? "";
+  return `${text("cost_usd_low")}–${text("cost_usd_high")}`;
 }
 
 /** One word for a row: "differs" if any printed cell differs, else "calibrated", else "reproduced". */

@@ -48,7 +48,10 @@ async function pageJson(page: Page, ready: (json: Record<string, unknown>) => bo
   await expect
     .poll(
       async () => {
-        const text = await page.locator('[data-estimate="json"]').textContent().catch(() => null);
+        const text = await page
+          .locator('[data-estimate="json"]')
+          .textContent()
+          .catch(() => null);
         if (!text) return false;
         last = JSON.parse(text);
         return ready(last as Record<string, unknown>);
@@ -71,8 +74,16 @@ describe("estimate page", () => {
     await fill(page, "pue", "1.1");
     await fill(page, "intensity", "0.385");
     await choose(page, "intensity-unit", "kg");
-    const json = (await pageJson(page, (j) => (j.inputs as {pue: number}).pue === 1.1 && j.power_w === 3200 && (j.inputs as {intensity_kg_per_kwh: number}).intensity_kg_per_kwh === 0.385)) as {kwh: number};
-    const cli = cliJson("--accelerator A100 --count 8 --watts 400 --hours 100 --pue 1.1 --intensity 0.385kg".split(" "));
+    const json = (await pageJson(
+      page,
+      (j) =>
+        (j.inputs as {pue: number}).pue === 1.1 &&
+        j.power_w === 3200 &&
+        (j.inputs as {intensity_kg_per_kwh: number}).intensity_kg_per_kwh === 0.385
+    )) as {kwh: number};
+    const cli = cliJson(
+      "--accelerator A100 --count 8 --watts 400 --hours 100 --pue 1.1 --intensity 0.385kg".split(" ")
+    );
     expect(json).toEqual(cli);
     // 1.1 × 100 h × 3200 W / 1000 = 352 kWh.
     expect(json.kwh).toBeCloseTo(352, 9);
@@ -105,13 +116,21 @@ describe("estimate page", () => {
     const {page} = await open();
     await choose(page, "accelerator", "none");
     await fill(page, "hours", "");
-    await field(page, "log").locator('input[type="file"]').setInputFiles(resolve("test/fixtures/nvidia-smi/na-and-malformed.csv"));
+    await field(page, "log")
+      .locator('input[type="file"]')
+      .setInputFiles(resolve("test/fixtures/nvidia-smi/na-and-malformed.csv"));
     await expect.poll(() => page.locator('[data-estimate="warnings"] li').count(), {timeout: 10000}).toBe(3);
-    expect(await page.locator('[data-estimate="warnings"] li').first().textContent()).toMatch(/^3 malformed lines skipped \(first: line 6/);
-    await field(page, "log").locator('input[type="file"]').setInputFiles(resolve("test/fixtures/nvidia-smi/bad-header.csv"));
+    expect(await page.locator('[data-estimate="warnings"] li').first().textContent()).toMatch(
+      /^3 malformed lines skipped \(first: line 6/
+    );
+    await field(page, "log")
+      .locator('input[type="file"]')
+      .setInputFiles(resolve("test/fixtures/nvidia-smi/bad-header.csv"));
     const error = page.locator('[data-estimate="error"]');
     await error.waitFor({timeout: 10000});
-    expect(await error.textContent()).toMatch(/^bad-header\.csv: line 1: expected the header "timestamp, index, power\.draw \[W\]"/);
+    expect(await error.textContent()).toMatch(
+      /^bad-header\.csv: line 1: expected the header "timestamp, index, power\.draw \[W\]"/
+    );
     await page.close();
   });
 

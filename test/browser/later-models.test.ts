@@ -35,18 +35,20 @@ describe("later-models page", () => {
   test("shows every printed later value with the engine's status, the chart and every erratum", async () => {
     const {page, external, errors} = await open();
     const later = buildLaterReport(inputs, laterScenario("", inputs).scenario);
-    const rows = await page.locator("[data-cell]").evaluateAll((trs) =>
-      trs.map((tr) => ({key: (tr as HTMLElement).dataset.cell, status: tr.querySelector(".status")?.textContent}))
-    );
+    const rows = await page
+      .locator("[data-cell]")
+      .evaluateAll((trs) =>
+        trs.map((tr) => ({key: (tr as HTMLElement).dataset.cell, status: tr.querySelector(".status")?.textContent}))
+      );
     expect(rows).toEqual(later.cells.map((c) => ({key: c.key, status: c.status})));
     for (const status of ["reproduced", "differs", "calibrated"]) {
       expect(await page.locator(`[data-count="${status}"]`).first().textContent()).toBe(
         String(later.cells.filter((c) => c.status === status).length)
       );
     }
-    expect(await page.locator("[data-erratum]").evaluateAll((n) => n.map((x) => (x as HTMLElement).dataset.erratum))).toEqual(
-      later.errata.map((e) => e.id)
-    );
+    expect(
+      await page.locator("[data-erratum]").evaluateAll((n) => n.map((x) => (x as HTMLElement).dataset.erratum))
+    ).toEqual(later.errata.map((e) => e.id));
     // Every differing cell links to an erratum on the page.
     for (const c of later.cells.filter((x) => x.status === "differs")) {
       const href = await page.locator(`[data-cell="${c.key}"] a`).first().getAttribute("href");
@@ -78,8 +80,12 @@ describe("later-models page", () => {
 
   test("lists a bad parameter of its address as a notice and keeps the default", async () => {
     const {page} = await open("?pue=9");
-    expect(await page.locator(".notices li").first().textContent()).toMatch(/^pue "9" is not allowed: a number from 1 to 3; the default is used$/);
-    expect(await page.locator('[data-scenario="pue"]').textContent()).toBe(String(inputs.constants.find((c) => c.key === "pue")!.value));
+    expect(await page.locator(".notices li").first().textContent()).toMatch(
+      /^pue "9" is not allowed: a number from 1 to 3; the default is used$/
+    );
+    expect(await page.locator('[data-scenario="pue"]').textContent()).toBe(
+      String(inputs.constants.find((c) => c.key === "pue")!.value)
+    );
     await page.close();
   });
 });
