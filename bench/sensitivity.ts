@@ -102,18 +102,21 @@ export async function pageBench(siteDir: string): Promise<Record<string, number>
           const observer = new MutationObserver(() => {
             if (root.dataset.sensitivityRevision === before) return;
             observer.disconnect();
+            const beforeLayout = performance.now();
             document.body.getBoundingClientRect(); // include style and layout of the updated page
-            resolve(performance.now());
+            const end = performance.now();
+            resolve([end, end - beforeLayout]);
           });
           observer.observe(root, {attributes: true, attributeFilter: ["data-sensitivity-revision"]});
         });
         const t0 = performance.now();
         target.dispatchEvent(new Event("input", {bubbles: true}));
-        out.push({control, ms: (await done) - t0});
+        const [end, layout] = await done;
+        out.push({control, ms: end - t0, layout});
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       }
       return out;
-})(${CHANGES})`)) as Array<{control: string; ms: number}>;
+})(${CHANGES})`)) as Array<{control: string; ms: number; layout: number}>;
     if (errors.length) throw new Error(`the page logged errors: ${errors.join("; ")}`);
     // Where the time goes: the page's User Timing entries (median duration of each kind over the run).
     const measures = (await page.evaluate(
@@ -124,7 +127,8 @@ export async function pageBench(siteDir: string): Promise<Record<string, number>
       sensitivity_changes: all.length,
       sensitivity_update_median_ms: round(median(all)),
       sensitivity_update_p90_ms: round(quantile(all, 0.9)),
-      sensitivity_update_max_ms: round(Math.max(...all))
+      sensitivity_update_max_ms: round(Math.max(...all)),
+      sensitivity_part_median_ms_style_and_layout: round(median(samples.map((s) => s.layout)))
     };
     for (const control of [...new Set(samples.map((s) => s.control))]) {
       result[`sensitivity_update_median_ms_${control}`] = round(

@@ -13,7 +13,7 @@ import {
   RUN_PARAMS
 } from "../src/lib/estimate.js";
 import {NvidiaSmiError} from "../src/lib/nvidia-smi.js";
-import {SCENARIO_PARAMS} from "../src/lib/scenario.js";
+import {constantValue, SCENARIO_PARAMS} from "../src/lib/scenario.js";
 import type {Inputs} from "../src/lib/types.js";
 
 export const ESTIMATE_FORMATS = ["text", "json", "md"] as const;
@@ -34,6 +34,14 @@ export function estimateHelp(inputs: Inputs | null): string {
     }
     return `  --${p.name.padEnd(12)} ${p.help}${allowed ? `\n${" ".repeat(17)}${allowed}` : ""}`;
   };
+  let paper = "";
+  try {
+    paper = inputs
+      ? `: PUE ${constantValue(inputs, "pue")}, EPA ${constantValue(inputs, "lbs_per_kwh")} lbs/kWh, $${constantValue(inputs, "usd_per_kwh")}/kWh`
+      : "";
+  } catch {
+    paper = "";
+  }
   return `Usage: npm run report -- estimate [options]
 
 Turns a description of your own training run into a row in the format of Strubell, Ganesh & McCallum
@@ -49,7 +57,7 @@ The run:
   --nvidia-smi F  a log of: nvidia-smi --query-gpu=timestamp,index,power.draw --format=csv -l 1
 ${RUN_PARAMS.map(describe).join("\n")}
 
-Assumptions (defaults are the paper's: PUE 1.58, EPA 0.954 lbs/kWh, $0.12/kWh):
+Assumptions (defaults are the paper's${paper}):
 ${SCENARIO_PARAMS.map(describe).join("\n")}
 
 Output:

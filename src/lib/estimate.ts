@@ -364,6 +364,11 @@ export function estimateJson(e: Estimate): string {
   return JSON.stringify(e, null, 2) + "\n";
 }
 
+/** Dollars as Table 3 prints them (whole), with cents below $100 so that a short run does not read "$0". */
+function dollars(x: number): string {
+  return usd(x, Math.abs(x) < 100 ? 2 : 0);
+}
+
 /** Columns of the paper's Table 3, for one estimated run. */
 export function paperRow(e: Estimate): Array<{label: string; value: string}> {
   const unit = e.inputs.units;
@@ -376,7 +381,7 @@ export function paperRow(e: Estimate): Array<{label: string; value: string}> {
     {label: `CO2e (${unit})`, value: q(kgTo(e.co2e_kg, unit))},
     {
       label: "Cloud compute cost (USD)",
-      value: e.cost_usd_low == null ? "—" : `${usd(e.cost_usd_low)}–${usd(e.cost_usd_high)}`
+      value: e.cost_usd_low == null ? "—" : `${dollars(e.cost_usd_low)}–${dollars(e.cost_usd_high!)}`
     }
   ];
 }
@@ -407,7 +412,7 @@ export function estimateText(e: Estimate): string {
     `At ${n(i.intensity_kg_per_kwh, 4)} kg CO2e/kWh (${i.intensity_source}) that is ${q(e.co2e_kg)} kg CO2e (${q(e.co2e_lbs)} lbs, ${q(e.co2e_t)} t); electricity at $${i.usd_per_kwh}/kWh costs ${usd(e.electricity_usd, 2)}.`,
     e.cost_usd_low == null
       ? "No cloud price for this hardware in data/cloud_prices.csv."
-      : `Cloud compute: ${usd(e.cost_usd_low)}–${usd(e.cost_usd_high)} (${e.cost_source}).`,
+      : `Cloud compute: ${dollars(e.cost_usd_low)}–${dollars(e.cost_usd_high!)} (${e.cost_source}).`,
     "Method: Strubell, Ganesh & McCallum (2019), equations 1 and 2: kWh = PUE × hours × (CPU + DRAM + count × GPU W) / 1000; CO2e = kWh × intensity."
   ];
   if (e.nvidia_smi) {

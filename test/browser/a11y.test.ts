@@ -133,13 +133,27 @@ async function tabThrough(page: Page, max: number): Promise<string[]> {
 describe("keyboard", () => {
   test("Tab reaches the sidebar links and every control of the sensitivity page; arrows move a range", async () => {
     const page = await open(process.env.H4_KEYPAGE ?? "sensitivity.html");
-    // Tag each focusable control of the main content so the walk can tell which ones it reached.
+    // Tag each focusable control of the main content so the walk can tell which ones it reached. A group
+    // of radio buttons is one Tab stop (arrow keys move within it): its buttons share one tag.
     const controls = await page.$$eval(
       "#observablehq-main input:not([type=hidden]):not([disabled]), #observablehq-main select:not([disabled]), #observablehq-main button:not([disabled]), #observablehq-main textarea:not([disabled])",
-      (elements) =>
-        elements
+      (elements) => {
+        const groups = new Map<Element, number>();
+        const tags = elements
           .filter((e) => (e as HTMLElement).offsetParent !== null && (e as HTMLElement).tabIndex >= 0)
-          .map((e, i) => (e.setAttribute("data-keyboard-id", `c${i}`), `c${i}`))
+          .map((e, i) => {
+            const radio = e as HTMLInputElement;
+            let tag = `c${i}`;
+            if (radio.type === "radio") {
+              const scope = radio.form ?? radio.closest("fieldset, div") ?? document.body;
+              if (!groups.has(scope)) groups.set(scope, groups.size);
+              tag = `g${groups.get(scope)}-${radio.name}`;
+            }
+            e.setAttribute("data-keyboard-id", tag);
+            return tag;
+          });
+        return [...new Set(tags)];
+      }
     );
     expect(controls.length, "the sensitivity page has controls").toBeGreaterThan(0);
     const seen = await tabThrough(page, 40 + controls.length * 3);
