@@ -15,6 +15,7 @@ import {
   sourceRanges,
   type MonteCarloSpec
 } from "../src/lib/montecarlo.js";
+import {nasRuns} from "../src/lib/nas-correction.js";
 import {gridKgPerKwh, paperScenario, parseScenario, type Scenario} from "../src/lib/scenario.js";
 import {computeTables} from "../src/lib/tables.js";
 import type {Inputs} from "../src/lib/types.js";
@@ -67,6 +68,10 @@ describe("montecarlo", () => {
     expect(direct.intensity).toEqual({kind: "fixed", kgPerKwh: 0.429});
     // A PUE outside the presets widens the range so that it stays the mode.
     expect(direct.pue).toEqual({min: 1.1, mode: 3, max: 3});
+    // Power measured on the hardware that ran the model (Patterson's TPU v2 chips) is held as measured.
+    expect(epa.powerScale).toEqual({min: 1, max: 296 / (1515.43 / 8)});
+    const tpu = monteCarloSpec(inputs, paperScenario(inputs), nasRuns(inputs).tpu);
+    expect(tpu.powerScale).toEqual({min: 1, max: 1});
   });
 
   test("simulateCo2eKg equals the engine (sampleCo2eKg) sample by sample, for every kind of intensity", () => {

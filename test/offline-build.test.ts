@@ -43,8 +43,11 @@ describe.skipIf(!permitted)(`scripts/build.ts without network${reason}`, () => {
       timeout: 280000
     });
     const output = `${r.stdout ?? ""}${r.stderr ?? ""}`;
-    expect(r.status, output.slice(-3000)).toBe(0);
-    expect(output.match(NETWORK)?.[0] ?? null, output.slice(-3000)).toBeNull();
+    // The lines that say what went wrong, then the end of the output.
+    const lines = output.split("\n");
+    const why = [...lines.filter((l) => /error|fail|fetch/i.test(l)).slice(0, 20), "…", ...lines.slice(-15)].join("\n");
+    expect(r.status, why).toBe(0);
+    expect(output.match(NETWORK)?.[0] ?? null, why).toBeNull();
     expect(existsSync(join(dist, "index.html"))).toBe(true);
     expect(existsSync(join(dist, "provenance.json"))).toBe(true);
     // Every library is bundled from node_modules, none fetched into _npm/ from a CDN.

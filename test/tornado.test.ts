@@ -1,6 +1,7 @@
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
 import {tableModels, type FocusModel} from "../src/lib/focus.js";
+import {nasRuns} from "../src/lib/nas-correction.js";
 import {gridKgPerKwh, paperScenario, parseScenario, type Scenario} from "../src/lib/scenario.js";
 import {computeTables} from "../src/lib/tables.js";
 import {tornado} from "../src/lib/tornado.js";
@@ -40,6 +41,12 @@ describe("tornado", () => {
     expect(power.low.co2eKg).toBeCloseTo(NAS_KWH * 1.58 * EPA_KG, 6);
     expect(power.high.co2eKg).toBeCloseTo(((274120 * 296 * 8) / 1000) * 1.58 * EPA_KG, 6);
     expect(power.high.value).toBe("×1.56 (measured P100)");
+  });
+
+  test("tornado holds the power of a run measured on its own hardware (the TPU v2 search of Patterson et al.)", () => {
+    const power = tornado(inputs, paperScenario(inputs), nasRuns(inputs).tpu).bars.find((b) => b.id === "power")!;
+    expect(power.spanKg).toBe(0);
+    expect(power.note).toBe("held: measured on the hardware that ran it");
   });
 
   test("tornado's grid bar runs from the cleanest to the dirtiest preset: Google to China under IPCC medians", () => {

@@ -4,6 +4,7 @@
 // recomputed by the engine and updated synchronously, within the input event.
 import * as Inputs from "@observablehq/inputs";
 import {errata} from "../lib/errata.js";
+import {formatSignificant} from "../lib/format.js";
 import {
   categoryFactors,
   factorSetNames,
@@ -34,6 +35,7 @@ import {
 } from "../lib/sensitivity.js";
 import type {Inputs as EngineInputs} from "../lib/types.js";
 import {intensityToKgPerKwh, kgPerKwhTo, MASS_UNITS, type IntensityUnit, type MassUnit} from "../lib/units.js";
+import {labelRange} from "./a11y.js";
 import {el} from "./dom.js";
 
 /** The page's one source of truth: the current view, its analysis, and the views that follow it. */
@@ -135,7 +137,7 @@ export function scenarioControls(store: SensitivityStore): HTMLElement {
     update((v) => ({...v, scenario: {...v.scenario, ...change}}));
 
   // PUE and its presets.
-  const pue = field("pue", Inputs.range(PUE_RANGE, {step: 0.01, label: "PUE", value: s0.pue}));
+  const pue = field("pue", labelRange(Inputs.range(PUE_RANGE, {step: 0.01, label: "PUE", value: s0.pue})));
   pue.addEventListener("input", () => scenario({pue: pue.value}));
   const presets = el(
     "div",
@@ -175,7 +177,7 @@ export function scenarioControls(store: SensitivityStore): HTMLElement {
 
   // Custom mix composer: four shares; the rest is unassigned.
   const mixInputs = MIX_CATEGORIES.map((c) =>
-    field(`mix-${c}`, Inputs.range([0, 100], {step: 1, label: `${MIX_LABELS[c]} (%)`, value: s0.mix[c]}))
+    field(`mix-${c}`, labelRange(Inputs.range([0, 100], {step: 1, label: `${MIX_LABELS[c]} (%)`, value: s0.mix[c]})))
   );
   const mixRest = el("p", {class: "small muted"});
   mixInputs.forEach((input, k) =>
@@ -241,11 +243,13 @@ export function scenarioControls(store: SensitivityStore): HTMLElement {
   );
   const unassignedG = field(
     "unassigned-g",
-    Inputs.range(UNASSIGNED_RANGE, {
-      step: 1,
-      label: "g CO2e/kWh",
-      value: s0.unassigned === "renormalise" ? dirtiest() : s0.unassigned.gPerKwh
-    })
+    labelRange(
+      Inputs.range(UNASSIGNED_RANGE, {
+        step: 1,
+        label: "g CO2e/kWh",
+        value: s0.unassigned === "renormalise" ? dirtiest() : s0.unassigned.gPerKwh
+      })
+    )
   );
   unassignedMode.addEventListener("input", () =>
     scenario({unassigned: unassignedMode.value === "renormalise" ? "renormalise" : {gPerKwh: unassignedG.value}})
@@ -347,5 +351,5 @@ function round(x: number): number {
 
 /** An intensity in g CO2e/kWh for the summary line. */
 function formatIntensity(kgPerKwh: number): string {
-  return `${round(kgPerKwhTo(kgPerKwh, "g"))} g CO2e/kWh`;
+  return `${formatSignificant(kgPerKwhTo(kgPerKwh, "g"), 4)} g CO2e/kWh`;
 }

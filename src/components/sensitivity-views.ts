@@ -5,6 +5,7 @@ import {formatNumber, formatSignificant, formatUsd} from "../lib/format.js";
 import {formatMass, formatMassValue, stepQuery, type Analysis} from "../lib/sensitivity.js";
 import type {Inputs} from "../lib/types.js";
 import {kgPerKwhTo, kgTo, lbsToKg, type MassUnit} from "../lib/units.js";
+import {plotAria} from "./a11y.js";
 import {figure, logDomain} from "./charts.js";
 import {el} from "./dom.js";
 import type {SensitivityStore} from "./scenario-controls.js";
@@ -61,7 +62,10 @@ export function live(
     const out = render(a);
     // Plot puts a <style> element in every chart; inserting one makes the browser restyle the whole page.
     // The same rules are in src/styles/sensitivity.css (.chart-box svg), so each chart's own is dropped.
-    if (out instanceof Element) for (const style of out.querySelectorAll("svg > style")) style.remove();
+    if (out instanceof Element) {
+      for (const style of out.querySelectorAll("svg > style")) style.remove();
+      plotAria(out);
+    }
     if (patchInPlace && box.firstChild) patch(box.firstChild, out);
     else box.replaceChildren(out);
     box.dataset.renderCount = String(++count);
@@ -286,6 +290,7 @@ function layeredChart(
     if (b !== lastBase || !drawn) {
       const {figure, chart} = renderBase(a);
       for (const style of chart.querySelectorAll("svg > style")) style.remove(); // see live()
+      plotAria(chart);
       const layer = svgEl("g", {class: "overlay"}) as SVGGElement;
       (chart instanceof SVGSVGElement ? chart : chart.querySelector("svg")!).append(layer);
       drawn = {figure, chart, layer};

@@ -17,6 +17,11 @@ export interface FocusModel {
   hours: number;
   /** Where the power and hours come from. */
   from: string;
+  /**
+   * Whether the power is Strubell et al.'s measurement on other hardware (a Titan X or GTX 1080 Ti standing in
+   * for the accelerators of the row), and so uncertain; false for power measured on the hardware that ran it.
+   */
+  powerFromProxy: boolean;
 }
 
 /** The Table 4 row whose hours the LISA project model uses (Strubell et al. 2019, §4.2). */
@@ -36,7 +41,8 @@ export function tableModels(inputs: Inputs): FocusModel[] {
       label: `${r.model} (${r.hardware}×${r.accelerators})`,
       watts: r.powerW!,
       hours: runHours(r),
-      from: `data/training_runs.csv ${r.id}`
+      from: `data/training_runs.csv ${r.id}`,
+      powerFromProxy: true
     }));
   return [
     ...runs,
@@ -45,7 +51,8 @@ export function tableModels(inputs: Inputs): FocusModel[] {
       label: `LISA project (${formatNumber(constantValue(inputs, "project_models"))} jobs)`,
       watts: constantValue(inputs, "gpu_watts"),
       hours: constantValue(inputs, "project_hours"),
-      from: "data/case_study.csv gpu_watts, project_hours"
+      from: "data/case_study.csv gpu_watts, project_hours",
+      powerFromProxy: true
     }
   ];
 }

@@ -82,7 +82,8 @@ export function sourceRanges(factors: readonly EmissionFactor[]): Record<string,
 
 /**
  * The Monte Carlo set-up around a scenario: PUE triangular from the lowest to the highest published PUE with
- * the scenario's PUE most likely; power uniform over its range; and, when the intensity comes from a mix
+ * the scenario's PUE most likely; power uniform over its range when it was measured on stand-in hardware
+ * (held as measured otherwise); and, when the intensity comes from a mix
  * (a Table 2 consumer, a custom mix, or the US mix that the EPA factor stands for), each source's factor
  * triangular over IPCC AR5's minimum, median and maximum. A direct intensity is held fixed.
  */
@@ -103,7 +104,9 @@ export function monteCarloSpec(inputs: Inputs, scenario: Scenario, model: FocusM
     if (!mix) throw new Error(`no mix for grid "${scenario.grid}"`);
     intensity = {kind: "mix", mix, unassigned: scenario.unassigned, gPerKwh: sourceRanges(inputs.factors)};
   }
-  return {model, powerScale: {...ranges.powerScale}, pue, intensity};
+  // Power measured on the hardware that ran the model (Patterson's TPU v2 chips) is held as measured.
+  const powerScale = model.powerFromProxy ? {...ranges.powerScale} : {min: 1, max: 1};
+  return {model, powerScale, pue, intensity};
 }
 
 /** The random draws of a run, one column per sampled quantity (factor columns only for a mix). */

@@ -73,7 +73,8 @@ export function nasRuns(inputs: Inputs): {strubell: FocusModel; proxy: FocusMode
     label: `${run.model} (${run.hardware}×${run.accelerators})`,
     watts: run.powerW!,
     hours: runHours(run),
-    from: `data/training_runs.csv ${run.id}`
+    from: `data/training_runs.csv ${run.id}`,
+    powerFromProxy: true
   };
   const proxy: FocusModel = {
     id: NAS_PROXY_MODEL,
@@ -86,7 +87,8 @@ export function nasRuns(inputs: Inputs): {strubell: FocusModel; proxy: FocusMode
       nasInput(inputs, "proxy_ref_steps"),
       nasInput(inputs, "proxy_ref_hours")
     ),
-    from: "data/training_runs.csv nas_p100; data/nas_correction.csv batches and proxy reference run"
+    from: "data/training_runs.csv nas_p100; data/nas_correction.csv batches and proxy reference run",
+    powerFromProxy: true
   };
   const chips = nasInput(inputs, "chips");
   const tpu: FocusModel = {
@@ -94,7 +96,8 @@ export function nasRuns(inputs: Inputs): {strubell: FocusModel; proxy: FocusMode
     label: `NAS as run (TPUv2×${chips}, measured power)`,
     watts: chips * nasInput(inputs, "watts_per_chip"),
     hours: hoursFromDuration(nasInput(inputs, "days"), "d"),
-    from: "data/nas_correction.csv chips, watts_per_chip, days"
+    from: "data/nas_correction.csv chips, watts_per_chip, days",
+    powerFromProxy: false
   };
   return {strubell, proxy, tpu};
 }

@@ -72,10 +72,12 @@ export function tornado(inputs: Inputs, scenario: Scenario, model: FocusModel): 
       {value: `PUE ${ranges.pue.max}`, co2eKg: fixedPue(ranges.pue.max)},
       here(`PUE ${scenario.pue}`)
     ]),
-    bar("power", "Power draw", [
-      {value: "as measured", co2eKg: scaled(ranges.powerScale.min)},
-      {value: `×${ranges.powerScale.max.toFixed(2)} (measured P100)`, co2eKg: scaled(ranges.powerScale.max)}
-    ]),
+    model.powerFromProxy
+      ? bar("power", "Power draw", [
+          {value: "as measured", co2eKg: scaled(ranges.powerScale.min)},
+          {value: `×${ranges.powerScale.max.toFixed(2)} (measured P100)`, co2eKg: scaled(ranges.powerScale.max)}
+        ])
+      : bar("power", "Power draw", [{value: "—", co2eKg: scaled(1)}], "held: measured on the hardware that ran it"),
     bar(
       "grid",
       "Grid",
