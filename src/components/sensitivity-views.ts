@@ -247,6 +247,13 @@ export function dodgeLog(values: readonly number[], lo: number, hi: number, heig
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
+/** The powers of ten from lo to hi: the ticks of a log axis without its minor ticks (fewer nodes to lay out). */
+export function powersOfTen(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let e = Math.ceil(Math.log10(lo) - 1e-9); e <= Math.floor(Math.log10(hi) + 1e-9); e++) out.push(10 ** e);
+  return out;
+}
+
 /** An SVG element with attributes and, optionally, text (set with textContent). */
 function svgEl(tag: string, attributes: Record<string, string | number>, text?: string): SVGElement {
   const node = document.createElementNS(SVG_NS, tag) as SVGElement;
@@ -343,6 +350,7 @@ export function pueChart(store: SensitivityStore, inputs: Inputs): HTMLElement {
           domain: [lo, hi],
           label: `↑ CO2e (${u}, log scale)`,
           grid: true,
+          ticks: powersOfTen(lo, hi),
           tickFormat: (d: number) => formatSignificant(d, 1)
         },
         color: {type: "categorical", scheme: "tableau10"},
@@ -576,6 +584,7 @@ export function nasChart(store: SensitivityStore, inputs: Inputs, href: (query: 
           domain: [lo, hi],
           label: `↑ CO2e (${u}, log scale)`,
           grid: true,
+          ticks: powersOfTen(lo, hi),
           tickFormat: (d: number) => formatSignificant(d, 1)
         },
         marks: [

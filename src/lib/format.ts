@@ -1,9 +1,17 @@
 import {roundToStep} from "./compare.js";
 
+/** One formatter per number of decimals: toLocaleString builds a new one on every call, which the sensitivity page cannot afford. */
+const FORMATTERS = new Map<number, Intl.NumberFormat>();
+
 /** Formats a number with thousands separators and a fixed number of decimals (en-US, deterministic). */
 export function formatNumber(value: number | null | undefined, decimals = 0): string {
   if (value == null || !Number.isFinite(value)) return "—";
-  return value.toLocaleString("en-US", {minimumFractionDigits: decimals, maximumFractionDigits: decimals});
+  let formatter = FORMATTERS.get(decimals);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat("en-US", {minimumFractionDigits: decimals, maximumFractionDigits: decimals});
+    FORMATTERS.set(decimals, formatter);
+  }
+  return formatter.format(value);
 }
 
 /** Formats a number rounded to a printed step: 1 → "1,438", 1000 → "103k", 0.01 → "1,415.78". */

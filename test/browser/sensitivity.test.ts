@@ -319,7 +319,7 @@ describe("sensitivity page", () => {
     expect(await page.locator('[data-live="chart-tornado"] figure').getAttribute("aria-label")).toContain(
       "NAS as run (TPUv2×200"
     );
-    expect(await page.locator(".scenario-summary").innerText()).toContain("431 g CO2e/kWh");
+    expect(await page.locator(".scenario-summary").innerText()).toContain("431.0 g CO2e/kWh");
     expect(await text(page, "nas-steps")).toMatch(/Local grid: .* 3\.22 t \(Patterson et al\. print 3\.2 t CO2e/);
     await page.close();
   });
