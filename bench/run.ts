@@ -3,7 +3,7 @@
 //  - build: clean `npm run build` of the site, and of a bare Framework site with the same pages, imports and
 //    config but no data loaders (each loader replaced by a static file of its output), built side by side
 //    in this run (alternating, median of 3 each), and their ratio;
-//  - loaders: each src/data loader run with tsx as Framework runs it, minus tsx's own start-up time;
+//  - loaders: each src/data loader run with tsx as Framework runs it: its own work, and wall time;
 //  - js: JavaScript each page loads (its modulepreload/import graph, raw and gzip), and libraries shipped twice;
 //  - render: time to first complete render of each page in headless Chromium (median of 3, cold cache);
 //  - sensitivity: runSensitivityBench() from bench/sensitivity.ts, when that file exists.
@@ -79,13 +79,24 @@ function dataLoaders(site: string): string[] {
 
 const TSX = join(root, "node_modules", ".bin", "tsx");
 
-/** Runs a loader as Framework does (tsx <file>, cwd the project); returns its output and wall time. */
-function runLoader(site: string, loader: string): {ms: number; output: Buffer} {
+/**
+ * Runs a loader as Framework does (tsx, cwd the project), through a wrapper that also reports the time
+ * from importing the loader to the process's exit: the loader's own work (its imports and computation),
+ * without Node's and tsx's start-up. Returns its output, the wall time and that in-process time.
+ */
+function runLoader(site: string, loader: string): {wallMs: number; ownMs: number; output: Buffer} {
   const started = performance.now();
-  const r = spawnSync(TSX, [loader], {cwd: site, maxBuffer: 1 << 30, env: {...process.env, TZ: "UTC"}});
-  const ms = performance.now() - started;
-  if (r.status !== 0) throw new Error(`data loader ${loader} failed (exit ${r.status}): ${r.stderr}`);
-  return {ms, output: r.stdout};
+  const r = spawnSync(TSX, [join(work, "measure.mts"), loader], {
+    cwd: site,
+    maxBuffer: 1 << 30,
+    env: {...process.env, TZ: "UTC"}
+  });
+  const wallMs = performance.now() - started;
+  const stderr = r.stderr.toString("utf8");
+  if (r.status !== 0) throw new Error(`data loader ${loader} failed (exit ${r.status}): ${stderr}`);
+  const own = /@@bench-ms ([0-9.]+)/.exec(stderr);
+  if (!own) throw new Error(`data loader ${loader}: no timing from the wrapper`);
+  return {wallMs, ownMs: Number(own[1]), output: r.stdout};
 }
 
 function timeBuild(site: string, dist: string): number {
@@ -187,29 +198,35 @@ async function main() {
   log(`copying the checkout into ${full}`);
   copyCheckout(full);
 
-  // Data loaders: outputs (for the bare site) and times. tsx's own start-up is measured on an empty file.
+  // Data loaders: outputs (for the bare site) and times (own work through a timing wrapper, and wall time).
   const loaders = dataLoaders(full);
-  writeFileSync(join(work, "empty.ts"), "export {};\n");
-  // tsx's start-up is measured right before each loader run (the machine's load varies), on an empty file.
-  const baselineRuns: number[] = [];
-  const loaderTimes: Record<string, {wallMs: number; netMs: number; bytes: number}> = {};
+  writeFileSync(
+    join(work, "measure.mts"),
+    [
+      'import {resolve} from "node:path";',
+      'import {pathToFileURL} from "node:url";',
+      "const started = performance.now();",
+      'process.on("exit", () => process.stderr.write(`\\n@@bench-ms ${performance.now() - started}\\n`));',
+      "await import(pathToFileURL(resolve(process.argv[2])).href);",
+      ""
+    ].join("\n")
+  );
+  const loaderTimes: Record<string, {ownMs: number; wallMs: number; bytes: number}> = {};
   const outputs = new Map<string, Buffer>();
   for (const loader of loaders) {
-    const runs: number[] = [];
-    const starts: number[] = [];
+    const own: number[] = [];
+    const wall: number[] = [];
     let output: Buffer = Buffer.alloc(0);
     for (let i = 0; i < RUNS; i++) {
-      starts.push(runLoader(work, join(work, "empty.ts")).ms);
-      ({ms: runs[i], output} = runLoader(full, loader));
+      const r = runLoader(full, loader);
+      own.push(r.ownMs);
+      wall.push(r.wallMs);
+      output = r.output;
     }
-    baselineRuns.push(...starts);
     outputs.set(loader, output);
-    const wall = median(runs);
-    const net = Math.max(0, wall - median(starts));
-    loaderTimes[loader] = {wallMs: round(wall, 0), netMs: round(net, 0), bytes: output.length};
-    log(`loader ${loader}: ${round(wall, 0)} ms (${round(net, 0)} ms beyond tsx start-up)`);
+    loaderTimes[loader] = {ownMs: round(median(own), 0), wallMs: round(median(wall), 0), bytes: output.length};
+    log(`loader ${loader}: ${loaderTimes[loader].ownMs} ms of its own work, ${loaderTimes[loader].wallMs} ms wall`);
   }
-  const tsxStartMs = median(baselineRuns);
 
   // The bare site: the same checkout, each loader replaced by a static file holding its output.
   copyCheckout(bare);
@@ -250,7 +267,7 @@ async function main() {
 
   const siteMs = median(siteRuns);
   const bareMs = median(bareRuns);
-  const loadersNetMs = Object.values(loaderTimes).reduce((s, l) => s + l.netMs, 0);
+  const loadersNetMs = Object.values(loaderTimes).reduce((s, l) => s + l.ownMs, 0);
   const loadersWallMs = Object.values(loaderTimes).reduce((s, l) => s + l.wallMs, 0);
   const sensitivityGzip = js["sensitivity.html"]?.gzipBytes ?? null;
   const slowest = Math.max(...Object.values(render).map((r) => r.medianMs));
@@ -267,9 +284,8 @@ async function main() {
     loaders: {
       totalSeconds: round(loadersNetMs / 1000, 3),
       totalWallSeconds: round(loadersWallMs / 1000, 3),
-      tsxStartupMs: round(tsxStartMs, 0),
       each: loaderTimes,
-      note: "each loader run with tsx as Framework runs it (median of runs); totalSeconds subtracts tsx's start-up (an empty .ts file), totalWallSeconds does not"
+      note: "each loader run with tsx as Framework runs it (median of runs); totalSeconds sums each loader's own work (from importing it to exit: its imports and computation), totalWallSeconds adds Node's and tsx's start-up per loader"
     },
     js: {
       pages: js,

@@ -16,6 +16,7 @@ import {
   type MonteCarloSpec
 } from "../src/lib/montecarlo.js";
 import {nasRuns} from "../src/lib/nas-correction.js";
+import {fillUniform, randomState, triangularIn, uniformIn} from "../src/lib/random.js";
 import {gridKgPerKwh, paperScenario, parseScenario, type Scenario} from "../src/lib/scenario.js";
 import {computeTables} from "../src/lib/tables.js";
 import type {Inputs} from "../src/lib/types.js";
@@ -144,6 +145,19 @@ describe("montecarlo", () => {
     expect(Math.max(...coal)).toBeLessThanOrEqual(910);
     expect(() => drawSamples(spec, 0, 1)).toThrow(/samples 0 is not allowed/);
     expect(() => drawSamples(spec, 10, -2)).toThrow(/seed -2/);
+  });
+
+  test("drawSamples maps the seeded stream through uniformIn and triangularIn, sample by sample in a fixed order", () => {
+    const spec = monteCarloSpec(inputs, scenario("grid=china"), nas);
+    const d = drawSamples(spec, 50, 9);
+    const k = 2 + SAMPLED_SOURCES.length;
+    const u = fillUniform(randomState(9), new Float64Array(50 * k));
+    for (let i = 0; i < 50; i++) {
+      expect(d.powerScale[i]).toBeCloseTo(uniformIn(u[i * k], spec.powerScale.min, spec.powerScale.max), 12);
+      expect(d.pue[i]).toBeCloseTo(triangularIn(u[i * k + 1], 1.1, 1.58, 2.5), 12);
+      const coal = SAMPLED_SOURCES.indexOf("coal");
+      expect(d.gPerKwh[coal][i]).toBeCloseTo(triangularIn(u[i * k + 2 + coal], 740, 820, 910), 9);
+    }
   });
 
   test("quantileSorted interpolates between order statistics like d3.quantileSorted", () => {

@@ -16,40 +16,40 @@ const PAPER = "#d2541b";
 const HERE = "#1f5fa8";
 
 /**
- * Makes `target` show what `source` shows, touching only what differs: text is updated in place where the two
- * trees have the same elements and attributes, and any other subtree is replaced. Updating a table this way
- * keeps the browser from laying out the whole table again.
+ * Makes `target` show what `source` shows, touching only what differs: where both trees have the same elements
+ * in the same places, attributes and text are updated in place; any other subtree is replaced. Updating a table
+ * or a chart of unchanged shape this way spares the browser from styling and laying out new elements.
  */
 export function patch(target: Node, source: Node): void {
   if (target.nodeType === Node.TEXT_NODE && source.nodeType === Node.TEXT_NODE) {
     if (target.nodeValue !== source.nodeValue) target.nodeValue = source.nodeValue;
     return;
   }
-  const same =
-    target instanceof Element &&
-    source instanceof Element &&
-    target.tagName === source.tagName &&
-    target.childNodes.length === source.childNodes.length &&
-    target.attributes.length === source.attributes.length &&
-    [...source.attributes].every((a) => target.getAttribute(a.name) === a.value);
-  if (!same) {
+  if (
+    !(target instanceof Element) ||
+    !(source instanceof Element) ||
+    target.namespaceURI !== source.namespaceURI ||
+    target.tagName !== source.tagName ||
+    target.childNodes.length !== source.childNodes.length
+  ) {
     target.parentNode!.replaceChild(source, target);
     return;
   }
+  for (const a of [...target.attributes]) if (!source.hasAttribute(a.name)) target.removeAttribute(a.name);
+  for (const a of source.attributes) if (target.getAttribute(a.name) !== a.value) target.setAttribute(a.name, a.value);
   const children = [...source.childNodes];
   [...target.childNodes].forEach((child, k) => patch(child, children[k]));
 }
 
 /**
- * A container that renders `render(analysis)` into itself whenever `key(analysis)` changes (patching the
- * previous rendering in place when `patchInPlace`). Its data-render-count attribute counts renders.
+ * A container that renders `render(analysis)` into itself whenever `key(analysis)` changes, patched into the
+ * previous rendering (see patch). Its data-render-count attribute counts renders.
  */
 export function live(
   store: SensitivityStore,
   key: (a: Analysis) => string,
   render: (a: Analysis) => Node,
-  attributes: Record<string, string> = {},
-  patchInPlace = false
+  attributes: Record<string, string> = {}
 ): HTMLElement {
   const box = el("div", attributes);
   let last: string | null = null;
@@ -66,7 +66,7 @@ export function live(
       for (const style of out.querySelectorAll("svg > style")) style.remove();
       plotAria(out);
     }
-    if (patchInPlace && box.firstChild) patch(box.firstChild, out);
+    if (box.firstChild) patch(box.firstChild, out);
     else box.replaceChildren(out);
     box.dataset.renderCount = String(++count);
     // User Timing entries, one per render, read by bench/sensitivity.ts.
@@ -194,8 +194,7 @@ export function scenarioTable(store: SensitivityStore, id: "table1" | "table3" |
         ])
       );
     },
-    {class: "scroll-box", "data-live": id},
-    true
+    {class: "scroll-box", "data-live": id}
   );
 }
 
@@ -225,8 +224,7 @@ export function claimsView(store: SensitivityStore): HTMLElement {
           )
         )
       ),
-    {"data-live": "claims"},
-    true
+    {"data-live": "claims"}
   );
 }
 
@@ -298,10 +296,13 @@ function layeredChart(
       const {figure, chart} = renderBase(a);
       for (const style of chart.querySelectorAll("svg > style")) style.remove(); // see live()
       plotAria(chart);
-      const layer = svgEl("g", {class: "overlay"}) as SVGGElement;
-      (chart instanceof SVGSVGElement ? chart : chart.querySelector("svg")!).append(layer);
-      drawn = {figure, chart, layer};
-      box.replaceChildren(figure);
+      // The new rendering is patched into the one shown (see patch), then the overlay layer goes on top.
+      const layer = drawn?.layer ?? (svgEl("g", {class: "overlay"}) as SVGGElement);
+      layer.remove();
+      if (box.firstChild) patch(box.firstChild, figure);
+      else box.append(figure);
+      box.querySelector("svg")!.append(layer);
+      drawn = {figure: box.firstElementChild as HTMLElement, chart, layer};
     }
     drawn.layer.replaceChildren();
     drawOverlay(a, drawn);
@@ -665,7 +666,6 @@ export function nasStepsList(store: SensitivityStore, inputs: Inputs, href: (que
           )
         )
       ),
-    {"data-live": "nas-steps"},
-    true
+    {"data-live": "nas-steps"}
   );
 }

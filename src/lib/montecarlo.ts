@@ -140,11 +140,21 @@ function inverse(range: Range): Inverse {
   return {min, max, width, split, lowArea: width * (range.mode - min), highArea: width * (max - range.mode)};
 }
 
-/** uniformIn / triangularIn of u, without re-checking the range on every draw. */
-function drawWith(f: Inverse, u: number): number {
-  if (f.split < 0) return f.min + u * f.width;
-  if (f.width === 0) return f.min;
-  return u < f.split ? f.min + Math.sqrt(u * f.lowArea) : f.max - Math.sqrt((1 - u) * f.highArea);
+/** Fills a column with uniformIn / triangularIn of every k-th uniform from offset c, without re-checking the range. */
+function drawColumn(f: Inverse, uniforms: Float64Array, k: number, c: number, column: Float64Array): Float64Array {
+  const {min, max, width, split, lowArea, highArea} = f;
+  const n = column.length;
+  if (split < 0) {
+    for (let i = 0; i < n; i++) column[i] = min + uniforms[i * k + c] * width;
+  } else if (width === 0) {
+    column.fill(min);
+  } else {
+    for (let i = 0; i < n; i++) {
+      const u = uniforms[i * k + c];
+      column[i] = u < split ? min + Math.sqrt(u * lowArea) : max - Math.sqrt((1 - u) * highArea);
+    }
+  }
+  return column;
 }
 
 /** The range of each column drawn, in order: power, PUE, then each source of a mix. */
@@ -162,11 +172,7 @@ export function drawSamples(spec: MonteCarloSpec, n: number, seed: number): Draw
   const inverses = columnRanges(spec).map(inverse);
   const k = inverses.length;
   const uniforms = fillUniform(randomState(seed), new Float64Array(n * k));
-  const columns = inverses.map((f, c) => {
-    const column = new Float64Array(n);
-    for (let i = 0; i < n; i++) column[i] = drawWith(f, uniforms[i * k + c]);
-    return column;
-  });
+  const columns = inverses.map((f, c) => drawColumn(f, uniforms, k, c, new Float64Array(n)));
   return {n, powerScale: columns[0], pue: columns[1], gPerKwh: columns.slice(2)};
 }
 

@@ -52,7 +52,7 @@ export function formatMassValue(kg: number, unit: MassUnit): string {
 }
 
 /** Bins of the Monte Carlo histogram. */
-export const HISTOGRAM_BINS = 40;
+export const HISTOGRAM_BINS = 30;
 
 /** What the sensitivity page shows: a scenario, plus the model and seed of its uncertainty charts. */
 export interface SensitivityView {

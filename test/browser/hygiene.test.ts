@@ -218,11 +218,12 @@ function hostileData(dir: string): string {
 }
 
 describe("markup in a data field", () => {
-  const work = mkdtempSync(join(tmpdir(), "hostile-data-"));
+  let work = "";
   let server: StaticServer;
   const shown: string[] = [];
 
   beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), "hostile-data-"));
     const data = hostileData(join(work, "data"));
     loadInputs(data); // the hostile copy is still valid input: a failure here names the file, line and column
     const {status, stderr} = buildInto(join(work, "dist"), {DATA_DIR: data});
@@ -232,7 +233,7 @@ describe("markup in a data field", () => {
 
   afterAll(async () => {
     await server?.close();
-    rmSync(work, {recursive: true, force: true});
+    if (work) rmSync(work, {recursive: true, force: true});
   });
 
   test.each(PAGES.map((p) => [p.file] as const))(

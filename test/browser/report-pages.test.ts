@@ -195,7 +195,10 @@ describe("report pages", () => {
 
   test("errata lists every erratum with its arithmetic and covers every differing cell", async () => {
     await onPage("errata.html", "table.differing tbody tr", async (page) => {
-      const ids = await page.locator("[data-erratum]").evaluateAll((s) => s.map((e) => e.id));
+      // The paper's errata come first; the later studies' errata follow in their own section.
+      const ids = await page
+        .locator(".errata:not(.later-errata) [data-erratum]")
+        .evaluateAll((s) => s.map((e) => e.id));
       expect(ids).toEqual(report.errata.map((e) => e.id));
       for (const e of report.errata) {
         const section = page.locator(`#${e.id}`);
