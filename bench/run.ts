@@ -16,6 +16,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -78,26 +79,6 @@ function dataLoaders(site: string): string[] {
 }
 
 const TSX = join(root, "node_modules", ".bin", "tsx");
-
-/**
- * Runs a loader as Framework does (tsx, cwd the project), through a wrapper that also reports the time
- * from importing the loader to the process's exit: the loader's own work (its imports and computation),
- * without Node's and tsx's start-up. Returns its output, the wall time and that in-process time.
- */
-function runLoader(site: string, loader: string): {wallMs: number; ownMs: number; output: Buffer} {
-  const started = performance.now();
-  const r = spawnSync(TSX, [join(work, "measure.mts"), loader], {
-    cwd: site,
-    maxBuffer: 1 << 30,
-    env: {...process.env, TZ: "UTC"}
-  });
-  const wallMs = performance.now() - started;
-  const stderr = r.stderr.toString("utf8");
-  if (r.status !== 0) throw new Error(`data loader ${loader} failed (exit ${r.status}): ${stderr}`);
-  const own = /@@bench-ms ([0-9.]+)/.exec(stderr);
-  if (!own) throw new Error(`data loader ${loader}: no timing from the wrapper`);
-  return {wallMs, ownMs: Number(own[1]), output: r.stdout};
-}
 
 function timeBuild(site: string, dist: string): number {
   const started = performance.now();
@@ -198,35 +179,63 @@ async function main() {
   log(`copying the checkout into ${full}`);
   copyCheckout(full);
 
-  // Data loaders: outputs (for the bare site) and times (own work through a timing wrapper, and wall time).
+  // Data loaders: outputs (for the bare site) and times. scripts/build.ts computes every loader's output in
+  // one process (loaders/site.ts SITE_DATA) before Framework runs: measured the same way here, in a fresh
+  // process per run (module imports included in the first file that needs them).
   const loaders = dataLoaders(full);
+  const outDir = join(work, "loader-outputs");
   writeFileSync(
-    join(work, "measure.mts"),
+    join(full, "measure-loaders.mts"),
     [
-      'import {resolve} from "node:path";',
-      'import {pathToFileURL} from "node:url";',
+      'import {mkdirSync, writeFileSync} from "node:fs";',
       "const started = performance.now();",
-      'process.on("exit", () => process.stderr.write(`\\n@@bench-ms ${performance.now() - started}\\n`));',
-      "await import(pathToFileURL(resolve(process.argv[2])).href);",
+      'const {SITE_DATA} = await import("./loaders/site.ts");',
+      "const importMs = performance.now() - started;",
+      "const out = {};",
+      `mkdirSync(${JSON.stringify(outDir)}, {recursive: true});`,
+      "for (const name of Object.keys(SITE_DATA).sort()) {",
+      "  const t = performance.now();",
+      "  const output = await SITE_DATA[name]();",
+      "  out[name] = {ms: performance.now() - t, bytes: Buffer.byteLength(output)};",
+      `  writeFileSync(${JSON.stringify(outDir)} + "/" + name, output);`,
+      "}",
+      'process.stdout.write(JSON.stringify({importMs, totalMs: performance.now() - started, each: out}) + "\\n");',
       ""
     ].join("\n")
   );
+  const loaderRuns: Array<{
+    importMs: number;
+    totalMs: number;
+    wallMs: number;
+    each: Record<string, {ms: number; bytes: number}>;
+  }> = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    const r = spawnSync(TSX, ["measure-loaders.mts"], {cwd: full, encoding: "utf8", env: {...process.env, TZ: "UTC"}});
+    if (r.status !== 0) throw new Error(`data loaders failed (exit ${r.status}): ${r.stderr}`);
+    loaderRuns.push({...JSON.parse(r.stdout), wallMs: performance.now() - started});
+  }
+  rmSync(join(full, "measure-loaders.mts"));
   const loaderTimes: Record<string, {ownMs: number; wallMs: number; bytes: number}> = {};
   const outputs = new Map<string, Buffer>();
   for (const loader of loaders) {
-    const own: number[] = [];
-    const wall: number[] = [];
-    let output: Buffer = Buffer.alloc(0);
-    for (let i = 0; i < RUNS; i++) {
-      const r = runLoader(full, loader);
-      own.push(r.ownMs);
-      wall.push(r.wallMs);
-      output = r.output;
-    }
-    outputs.set(loader, output);
-    loaderTimes[loader] = {ownMs: round(median(own), 0), wallMs: round(median(wall), 0), bytes: output.length};
-    log(`loader ${loader}: ${loaderTimes[loader].ownMs} ms of its own work, ${loaderTimes[loader].wallMs} ms wall`);
+    const name = loader
+      .split(sep)
+      .at(-1)!
+      .replace(/\.(ts|js|mjs)$/, "");
+    const runs = loaderRuns.map((r) => r.each[name]);
+    if (runs.some((r) => !r)) throw new Error(`data loader ${loader} has no entry in loaders/site.ts SITE_DATA`);
+    outputs.set(loader, readFileSync(join(outDir, name)));
+    const ms = round(median(runs.map((r) => r.ms)), 0);
+    loaderTimes[loader] = {ownMs: ms, wallMs: ms, bytes: runs[0].bytes};
+    log(`loader ${loader}: ${ms} ms`);
   }
+  const loaderImportMs = median(loaderRuns.map((r) => r.importMs));
+  const loaderTotalMs = median(loaderRuns.map((r) => r.totalMs));
+  const loaderWallMs = median(loaderRuns.map((r) => r.wallMs));
+  log(
+    `data loaders in one process: ${round(loaderTotalMs, 0)} ms (imports ${round(loaderImportMs, 0)} ms), ${round(loaderWallMs, 0)} ms wall`
+  );
 
   // The bare site: the same checkout, each loader replaced by a static file holding its output.
   copyCheckout(bare);
@@ -267,8 +276,8 @@ async function main() {
 
   const siteMs = median(siteRuns);
   const bareMs = median(bareRuns);
-  const loadersNetMs = Object.values(loaderTimes).reduce((s, l) => s + l.ownMs, 0);
-  const loadersWallMs = Object.values(loaderTimes).reduce((s, l) => s + l.wallMs, 0);
+  const loadersNetMs = loaderTotalMs;
+  const loadersWallMs = loaderWallMs;
   const sensitivityGzip = js["sensitivity.html"]?.gzipBytes ?? null;
   const slowest = Math.max(...Object.values(render).map((r) => r.medianMs));
   const report = {
@@ -285,7 +294,8 @@ async function main() {
       totalSeconds: round(loadersNetMs / 1000, 3),
       totalWallSeconds: round(loadersWallMs / 1000, 3),
       each: loaderTimes,
-      note: "each loader run with tsx as Framework runs it (median of runs); totalSeconds sums each loader's own work (from importing it to exit: its imports and computation), totalWallSeconds adds Node's and tsx's start-up per loader"
+      importSeconds: round(loaderImportMs / 1000, 3),
+      note: "every loader's output computed in one process as scripts/build.ts does (loaders/site.ts SITE_DATA; median of runs): totalSeconds from importing loaders/site.ts to the last output, each loader's ms including the imports it needs first; totalWallSeconds adds Node's and tsx's start-up"
     },
     js: {
       pages: js,

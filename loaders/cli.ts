@@ -1,6 +1,6 @@
 import {statSync} from "node:fs";
 import {parseArgs} from "node:util";
-import {loadInputs} from "./inputs.js";
+import {loadInputs, inputsIfValid} from "./inputs.js";
 import {DataError} from "./errors.js";
 import {writeFileAtomic} from "./write.js";
 import {estimateMain} from "./estimate-cli.js";
@@ -102,13 +102,7 @@ export function runReport(argv: string[]): {output: string; out: string | null; 
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values.help) {
-    let inputs: Inputs | null = null;
-    try {
-      inputs = loadInputs(values.data as string);
-    } catch {
-      inputs = null;
-    }
-    return {output: helpText(inputs), out: null};
+    return {output: helpText(inputsIfValid(values.data as string)), out: null};
   }
   const format = values.format as string;
   if (!(FORMATS as readonly string[]).includes(format)) {

@@ -2,7 +2,7 @@ import {readFileSync} from "node:fs";
 import {basename} from "node:path";
 import {parseArgs} from "node:util";
 import {DataError} from "./errors.js";
-import {loadInputs} from "./inputs.js";
+import {loadInputs, inputsIfValid} from "./inputs.js";
 import {writeFileAtomic} from "./write.js";
 import {
   estimateFromParams,
@@ -96,13 +96,7 @@ export function runEstimate(argv: string[]): {output: string; out: string | null
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values.help) {
-    let inputs: Inputs | null = null;
-    try {
-      inputs = loadInputs(values.data as string);
-    } catch {
-      inputs = null;
-    }
-    return {output: estimateHelp(inputs), out: null};
+    return {output: estimateHelp(inputsIfValid(values.data as string)), out: null};
   }
   const format = values.format as string;
   if (!(ESTIMATE_FORMATS as readonly string[]).includes(format)) {

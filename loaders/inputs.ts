@@ -348,3 +348,12 @@ function readInputs(dataDir: string): Inputs {
     ...loadLaterInputs(dataDir, hardware)
   };
 }
+
+/** The inputs if the folder holds valid data, else null: for help texts that list allowed values when they can. */
+export function inputsIfValid(dataDir: string): Inputs | null {
+  try {
+    return loadInputs(dataDir);
+  } catch {
+    return null;
+  }
+}

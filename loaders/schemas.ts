@@ -183,31 +183,36 @@ export const EMISSION_FACTORS: FileSpec = {
   ]
 };
 
-export const PUBLISHED: FileSpec = {
-  file: "data/published.csv",
-  description: "one cell as printed in Tables 1, 3 and 4 (compared with, never used as an input)",
-  key: ["table", "row", "column"],
-  columns: [
-    {name: "table", type: "enum", values: ["table1", "table3", "table4"], description: "table1, table3 or table4"},
-    {name: "row", type: "string", description: "row identifier of that table"},
-    {name: "column", type: "string", description: "column key of that table"},
+/** The columns of a printed value kept for comparison: which row and column, the text and its number and step. */
+function printedCell(row: ColumnSpec, column: ColumnSpec, valueUnit: string, stepExamples: string): ColumnSpec[] {
+  return [
+    row,
+    column,
     {name: "printed", type: "string", description: "the cell's text as printed"},
-    {
-      name: "value",
-      type: "number",
-      unit: "that of the column (lbs, kWh, h or USD)",
-      min: 0,
-      max: HUGE,
-      description: "the printed value as a number"
-    },
+    {name: "value", type: "number", unit: valueUnit, min: 0, max: HUGE, description: "the printed value as a number"},
     {
       name: "step",
       type: "number",
       unit: "that of `value`",
       above: 0,
       max: 1e6,
-      description: "rounding step of the printed value (1, 1000, 0.01 …)"
-    },
+      description: `rounding step of the printed value (${stepExamples})`
+    }
+  ];
+}
+
+export const PUBLISHED: FileSpec = {
+  file: "data/published.csv",
+  description: "one cell as printed in Tables 1, 3 and 4 (compared with, never used as an input)",
+  key: ["table", "row", "column"],
+  columns: [
+    {name: "table", type: "enum", values: ["table1", "table3", "table4"], description: "table1, table3 or table4"},
+    ...printedCell(
+      {name: "row", type: "string", description: "row identifier of that table"},
+      {name: "column", type: "string", description: "column key of that table"},
+      "that of the column (lbs, kWh, h or USD)",
+      "1, 1000, 0.01 …"
+    ),
     {name: "locator", type: "string", description: "table of the paper"}
   ]
 };
@@ -380,25 +385,12 @@ export const LATER_PUBLISHED: FileSpec = {
   key: ["table", "row", "column"],
   columns: [
     {name: "table", type: "string", description: "the source's table or passage, e.g. patterson-t4"},
-    {name: "row", type: "string", description: "later model id (data/later_models.csv)"},
-    {name: "column", type: "string", description: "recomputed quantity: mwh, mwh_hardware, co2e_t_gross …"},
-    {name: "printed", type: "string", description: "the value's text as printed"},
-    {
-      name: "value",
-      type: "number",
-      unit: "that of the column (MWh, t CO2e …)",
-      min: 0,
-      max: HUGE,
-      description: "the printed value as a number"
-    },
-    {
-      name: "step",
-      type: "number",
-      unit: "that of `value`",
-      above: 0,
-      max: 1e6,
-      description: "rounding step of the printed value (1, 0.1, 0.01 …)"
-    },
+    ...printedCell(
+      {name: "row", type: "string", description: "later model id (data/later_models.csv)"},
+      {name: "column", type: "string", description: "recomputed quantity: mwh, mwh_hardware, co2e_t_gross …"},
+      "that of the column (MWh, t CO2e …)",
+      "1, 0.1, 0.01 …"
+    ),
     source,
     locator
   ]

@@ -4,25 +4,33 @@ import {buildReport} from "../src/lib/report.js";
 import {paperScenario} from "../src/lib/scenario.js";
 import {tableViews} from "../src/lib/views.js";
 import {toCsv} from "../src/lib/exports.js";
+import type {Inputs} from "../src/lib/types.js";
 
 /** The folder of input CSV files: DATA_DIR (e.g. a test's copy of data/ with hostile fields), default data/. */
 export function dataDir(): string {
   return process.env.DATA_DIR || "data";
 }
 
+const inputsByDir = new Map<string, Inputs>();
+
+/** The validated inputs, read once per process (the build computes every data file in one process). */
+function inputs(): Inputs {
+  const dir = dataDir();
+  if (!inputsByDir.has(dir)) inputsByDir.set(dir, loadInputs(dir));
+  return inputsByDir.get(dir)!;
+}
+
 /** What the Framework data loaders emit; each writes only data to stdout. */
 export function inputsJson(): string {
-  return JSON.stringify(loadInputs(dataDir()));
+  return JSON.stringify(inputs());
 }
 
 export function reportJson(): string {
-  const inputs = loadInputs(dataDir());
-  return JSON.stringify(buildReport(inputs, paperScenario(inputs)));
+  return JSON.stringify(buildReport(inputs(), paperScenario(inputs())));
 }
 
 export function tableCsv(id: "table1" | "table2" | "table3" | "table4"): string {
-  const inputs = loadInputs(dataDir());
-  const view = tableViews(buildReport(inputs, paperScenario(inputs))).find((v) => v.id === id)!;
+  const view = tableViews(buildReport(inputs(), paperScenario(inputs()))).find((v) => v.id === id)!;
   return toCsv(view);
 }
 
@@ -30,10 +38,32 @@ export function manifestJson(): string {
   return JSON.stringify(buildManifest(".", dataDir()), null, 2);
 }
 
-/** Runs a loader body: data to stdout; on failure, the message to stderr and a non-zero exit. */
-export function emit(produce: () => string): void {
+/**
+ * Every file the site's data loaders produce (src/data/<name>.ts), by name. scripts/build.ts computes them
+ * all in one process and hands them to Framework's cache, so the build does not start a Node process per
+ * loader; `observable preview` runs the src/data loaders, which call the same functions.
+ */
+export const SITE_DATA: Readonly<Record<string, () => string | Promise<string>>> = {
+  "inputs.json": inputsJson,
+  "report.json": reportJson,
+  "manifest.json": manifestJson,
+  "table1.csv": () => tableCsv("table1"),
+  "table2.csv": () => tableCsv("table2"),
+  "table3.csv": () => tableCsv("table3"),
+  "table4.csv": () => tableCsv("table4"),
+  // Imported on demand: Citation.js takes about a second to load, and only this file needs it.
+  "citation.json": async () => (await import("./citation.js")).citationJson()
+};
+
+/** The body of the data loader src/data/<name>.ts: its data to stdout, or the error to stderr and exit 1. */
+export async function emitData(name: string): Promise<void> {
+  const produce = SITE_DATA[name];
+  if (!produce) {
+    process.stderr.write(`no site data named "${name}" in loaders/site.ts SITE_DATA\n`);
+    process.exit(1);
+  }
   try {
-    process.stdout.write(produce());
+    process.stdout.write(await produce());
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(1);

@@ -1,6 +1,5 @@
 // Citations of this replication (with its version and data version) and of the original paper, generated
 // from CITATION.cff with Citation.js; also the report date and the CFF text for download.
-import {emit} from "../../loaders/site.js";
-import {citationJson} from "../../loaders/citation.js";
+import {emitData} from "../../loaders/site.js";
 
-emit(citationJson);
+await emitData("citation.json");

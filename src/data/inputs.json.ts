@@ -1,4 +1,4 @@
 // The validated inputs of data/*.csv with provenance, for the browser to recompute every scenario.
-import {emit, inputsJson} from "../../loaders/site.js";
+import {emitData} from "../../loaders/site.js";
 
-emit(inputsJson);
+await emitData("inputs.json");

@@ -1,4 +1,4 @@
 // Package version, data version and the sha256 of every input file.
-import {emit, manifestJson} from "../../loaders/site.js";
+import {emitData} from "../../loaders/site.js";
 
-emit(manifestJson);
+await emitData("manifest.json");

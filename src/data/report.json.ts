@@ -1,4 +1,4 @@
 // Tables 1-4 recomputed under the paper's assumptions, each printed cell compared, with the errata and claims.
-import {emit, reportJson} from "../../loaders/site.js";
+import {emitData} from "../../loaders/site.js";
 
-emit(reportJson);
+await emitData("report.json");

@@ -1,4 +1,4 @@
 // Table 1 recomputed under the paper's assumptions, beside the printed values, as CSV.
-import {emit, tableCsv} from "../../loaders/site.js";
+import {emitData} from "../../loaders/site.js";
 
-emit(() => tableCsv("table1"));
+await emitData("table1.csv");

@@ -1,4 +1,4 @@
 // Table 2 recomputed under the paper's assumptions, beside the printed values, as CSV.
-import {emit, tableCsv} from "../../loaders/site.js";
+import {emitData} from "../../loaders/site.js";
 
-emit(() => tableCsv("table2"));
+await emitData("table2.csv");
