@@ -71,15 +71,17 @@ try {
 
   // Every data loader's output, computed in this one process (inputs read and validated once) and placed
   // in Framework's cache, newer than its loader, so that Framework uses it instead of starting a Node
-  // process per loader. A loader file without an entry, or an entry without a loader file, is an error.
+  // process per loader.
   const {SITE_DATA} = await import("../loaders/site.js");
   const loaderFiles = readdirSync(join(root, "src", "data"))
     .filter((f) => /\.[a-z0-9]+\.ts$/.test(f))
     .map((f) => f.replace(/\.ts$/, ""));
-  const names = Object.keys(SITE_DATA);
-  const orphans = [...loaderFiles.filter((f) => !names.includes(f)), ...names.filter((n) => !loaderFiles.includes(n))];
-  if (orphans.length)
-    throw new Error(`src/data loaders and loaders/site.ts SITE_DATA disagree on: ${orphans.join(", ")}`);
+  // A loader file without an entry is an error; an entry without a loader file (a site that ships that file
+  // statically, as the benchmark's bare site does) is skipped.
+  const missing = loaderFiles.filter((f) => !(f in SITE_DATA));
+  if (missing.length)
+    throw new Error(`src/data loaders without an entry in loaders/site.ts SITE_DATA: ${missing.join(", ")}`);
+  const names = loaderFiles;
   const loadersStarted = performance.now();
   for (const name of names.sort()) {
     const started = performance.now();
