@@ -19,14 +19,19 @@ const percent = (name: string, what: string): ColumnSpec => ({
 /** Largest plausible magnitude of any input, to catch typos such as extra digits. */
 const HUGE = 1e12;
 
+/** A named positive value with its unit: the first columns of every key/value file. */
+const keyValueUnit: ColumnSpec[] = [
+  {name: "key", type: "string", description: "identifier used by the engine"},
+  {name: "value", type: "number", unit: "`unit` column", above: 0, max: HUGE, description: "the value, in `unit`"},
+  {name: "unit", type: "string", description: "unit of `value`"}
+];
+
 export const CONSTANTS: FileSpec = {
   file: "data/constants.csv",
   description: "one constant of the paper's model: PUE, CO2e per kWh or electricity price",
   key: ["key"],
   columns: [
-    {name: "key", type: "string", description: "identifier used by the engine"},
-    {name: "value", type: "number", unit: "`unit` column", above: 0, max: HUGE, description: "the value, in `unit`"},
-    {name: "unit", type: "string", description: "unit of `value`"},
+    ...keyValueUnit,
     {name: "description", type: "string", description: "what the constant is"},
     source,
     locator,
@@ -243,9 +248,7 @@ export const NAS_CORRECTION: FileSpec = {
   description: "one input or printed value of Patterson et al. 2021's correction of the NAS estimate",
   key: ["key"],
   columns: [
-    {name: "key", type: "string", description: "identifier used by the engine"},
-    {name: "value", type: "number", unit: "`unit` column", above: 0, max: HUGE, description: "the value, in `unit`"},
-    {name: "unit", type: "string", description: "unit of `value`"},
+    ...keyValueUnit,
     {
       name: "role",
       type: "enum",
