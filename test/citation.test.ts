@@ -6,7 +6,17 @@ import {Cite} from "@citation-js/core";
 import "@citation-js/plugin-cff";
 import "@citation-js/plugin-bibtex";
 import {beforeAll, describe, expect, test} from "vitest";
-import {buildCitation, readCff, reportDate, type Citation} from "../loaders/citation.js";
+import {
+  CITATION_STYLE,
+  CITATION_STYLE_XML,
+  buildCitation,
+  citationText,
+  cslFromCff,
+  readCff,
+  reportDate,
+  type Citation,
+  type CslEntry
+} from "../loaders/citation.js";
 import {buildManifest} from "../loaders/manifest.js";
 
 const cffText = readFileSync("CITATION.cff", "utf8");
@@ -153,6 +163,185 @@ describe("citation.json (the loader behind the Cite page)", () => {
     } finally {
       rmSync(root, {recursive: true, force: true});
     }
+  });
+});
+
+/** Synthetic CSL-JSON entries beyond our two, one for each case the compact style claims to handle like APA. */
+const person = (family: string, given: string) => ({family, given});
+const SYNTHETIC: CslEntry[] = [
+  {
+    id: "one-author-book",
+    type: "book",
+    author: [person("Doe", "Jane Q.")],
+    title: "A book with one author",
+    issued: {"date-parts": [[2020]]},
+    publisher: "Acme Press"
+  },
+  {
+    id: "two-authors-journal-article",
+    type: "article-journal",
+    author: [person("Doe", "Jane"), person("Roe", "Richard")],
+    title: "An article with volume, issue and pages",
+    "container-title": "journal of tests",
+    volume: "12",
+    issue: "3",
+    page: "45-67",
+    issued: {"date-parts": [[2021, 5]]},
+    DOI: "10.1234/abc"
+  },
+  {
+    id: "twenty-authors-article-number",
+    type: "article-journal",
+    author: Array.from({length: 20}, (_, i) => person(`Author${i + 1}`, "Xavier")),
+    title: "Twenty authors, all listed",
+    "container-title": "Nature",
+    volume: "1",
+    number: "e123",
+    issued: {"date-parts": [[2022]]}
+  },
+  {
+    id: "twenty-five-authors",
+    type: "article-journal",
+    author: Array.from({length: 25}, (_, i) => person(`Author${i + 1}`, "Xavier")),
+    title: "Nineteen authors, an ellipsis and the last",
+    "container-title": "Nature",
+    volume: "1",
+    page: "1-2",
+    issued: {"date-parts": [[2022]]}
+  },
+  {
+    id: "particles-and-hyphens",
+    type: "article-journal",
+    author: [{family: "Beethoven", given: "Ludwig", "non-dropping-particle": "van"}, person("Müller", "Hans-Peter")],
+    title: "Particles",
+    "container-title": "Music",
+    volume: "3",
+    page: "100-109",
+    issued: {"date-parts": [[1999]]}
+  },
+  {
+    id: "webpage-url-no-doi",
+    type: "webpage",
+    author: [person("Doe", "Jane")],
+    title: "A web page",
+    "container-title": "Example site",
+    URL: "https://example.org/page",
+    issued: {"date-parts": [[2023, 3, 5]]}
+  },
+  {
+    id: "report-no-date-number-accessed",
+    type: "report",
+    author: [{literal: "Example Agency"}],
+    title: "A report with no date",
+    publisher: "Example Agency",
+    genre: "Technical report",
+    number: "42",
+    URL: "https://example.org/r",
+    accessed: {"date-parts": [[2024, 1, 2]]}
+  },
+  {
+    id: "report-no-date-genre",
+    type: "report",
+    author: [person("Doe", "Jane")],
+    title: "A report",
+    publisher: "Agency",
+    genre: "Working paper"
+  },
+  {
+    id: "software-publisher-as-author",
+    type: "software",
+    title: "Some tool",
+    publisher: "Tool Org",
+    version: "2.1",
+    issued: {"date-parts": [[2024]]},
+    URL: "https://example.org/tool"
+  },
+  {
+    id: "book-title-as-author",
+    type: "book",
+    title: "An anonymous book",
+    edition: "2",
+    issued: {"date-parts": [[2019]]},
+    publisher: "Press"
+  },
+  {
+    id: "proceedings-with-editors",
+    type: "paper-conference",
+    author: [person("Doe", "Jane")],
+    editor: [person("Smith", "Ann"), person("Jones", "Bob")],
+    title: "A paper in edited proceedings",
+    "container-title": "Proceedings of the test conference",
+    page: "10-20",
+    publisher: "ACL",
+    issued: {"date-parts": [[2018, 7]]}
+  },
+  {
+    id: "unpublished-conference-paper",
+    type: "paper-conference",
+    author: [person("Doe", "Jane")],
+    title: "A talk",
+    genre: "Paper presentation",
+    "event-title": "Annual meeting",
+    "event-place": "Paris, France",
+    issued: {"date-parts": [[2018, 7, 3]]}
+  },
+  {
+    id: "dataset-with-version",
+    type: "dataset",
+    author: [person("Doe", "Jane")],
+    title: "Some data",
+    publisher: "Zenodo",
+    version: "3",
+    issued: {"date-parts": [[2020]]},
+    DOI: "10.5281/zenodo.1"
+  },
+  {
+    id: "chapter-in-edited-book",
+    type: "chapter",
+    author: [person("Doe", "Jane")],
+    editor: [person("Smith", "Ann")],
+    title: "A chapter",
+    "container-title": "The book",
+    page: "1-9",
+    publisher: "Press",
+    issued: {"date-parts": [[2015]]}
+  }
+];
+
+describe("citationText (loaders/citation-style.csl, a compact subset of APA 7)", () => {
+  // The full "apa" style of @citation-js/plugin-csl is the reference; building its citeproc engine takes
+  // about 1 s, once for this file (plugin-csl caches engines), which is why the loader does not use it.
+  const apa = (entry: CslEntry) => citationText(entry, "apa");
+
+  test("citationText of CITATION.cff's two entries equals Citation.js's full APA style's text, byte for byte", () => {
+    const entries = cslFromCff(cffText, loaderOutput.data_version);
+    expect(entries.map((e) => citationText(e))).toEqual(entries.map(apa));
+    expect([loaderOutput.replication.text, loaderOutput.original.text]).toEqual(entries.map(apa));
+    expect(loaderOutput.original.text).toBe(
+      "Strubell, E., Ganesh, A., & McCallum, A. (2019). Energy and Policy Considerations for Deep Learning in NLP. " +
+        "Proceedings of the 57th Annual Meeting of the Association for Computational Linguistics, 3645–3650. " +
+        "https://doi.org/10.18653/v1/P19-1355"
+    );
+    const cff = readCff(cffText);
+    expect(loaderOutput.replication.text).toBe(
+      `The Strubell 2019 replication authors. (${(cff["date-released"] as Date).getUTCFullYear()}). ${String(cff.title)} ` +
+        `(Version ${pkg.version}, data version ${loaderOutput.data_version}) [Computer software].`
+    );
+  });
+
+  test.each(SYNTHETIC.map((entry) => [entry.id as string, entry] as const))(
+    "citationText of a synthetic entry (%s) equals Citation.js's full APA style's text",
+    (_id, entry) => {
+      expect(citationText(entry)).toBe(apa(entry));
+    }
+  );
+
+  test("citationText uses our registered style, whose info says what it is and where it is checked", () => {
+    expect(CITATION_STYLE).not.toBe("apa");
+    expect(CITATION_STYLE_XML).toMatch(/<style xmlns="http:\/\/purl\.org\/net\/xbiblio\/csl"[^>]* version="1\.0"/);
+    expect(CITATION_STYLE_XML).toContain("<title>APA 7th edition, compact subset for this replication</title>");
+    expect(CITATION_STYLE_XML).toContain("test/citation.test.ts");
+    expect(citationText(SYNTHETIC[0], CITATION_STYLE)).toBe("Doe, J. Q. (2020). A book with one author. Acme Press.");
   });
 });
 

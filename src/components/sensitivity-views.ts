@@ -26,19 +26,38 @@ export function patch(target: Node, source: Node): void {
     return;
   }
   if (
-    !(target instanceof Element) ||
-    !(source instanceof Element) ||
-    target.namespaceURI !== source.namespaceURI ||
-    target.tagName !== source.tagName ||
+    target.nodeType !== Node.ELEMENT_NODE ||
+    source.nodeType !== Node.ELEMENT_NODE ||
+    (target as Element).tagName !== (source as Element).tagName ||
+    (target as Element).namespaceURI !== (source as Element).namespaceURI ||
     target.childNodes.length !== source.childNodes.length
   ) {
     target.parentNode!.replaceChild(source, target);
     return;
   }
-  for (const a of [...target.attributes]) if (!source.hasAttribute(a.name)) target.removeAttribute(a.name);
-  for (const a of source.attributes) if (target.getAttribute(a.name) !== a.value) target.setAttribute(a.name, a.value);
-  const children = [...source.childNodes];
-  [...target.childNodes].forEach((child, k) => patch(child, children[k]));
+  // Indexed loops over the live lists: spreading them into arrays cost more than the comparisons themselves.
+  const t = target as Element;
+  const s = source as Element;
+  const ta = t.attributes;
+  const sa = s.attributes;
+  for (let k = ta.length - 1; k >= 0; k--) {
+    const name = ta[k].name;
+    if (!s.hasAttribute(name)) t.removeAttribute(name);
+  }
+  for (let k = 0; k < sa.length; k++) {
+    const a = sa[k];
+    if (t.getAttribute(a.name) !== a.value) t.setAttribute(a.name, a.value);
+  }
+  // Each source child is captured before patching, which may move it into the target.
+  let tChild: ChildNode | null = t.firstChild;
+  let sChild: ChildNode | null = s.firstChild;
+  while (tChild && sChild) {
+    const tNext = tChild.nextSibling;
+    const sNext = sChild.nextSibling;
+    patch(tChild, sChild);
+    tChild = tNext;
+    sChild = sNext;
+  }
 }
 
 /**
