@@ -43,10 +43,15 @@ export async function watchedPage(browser: Browser, origin: string): Promise<Wat
   return {page, external, errors};
 }
 
-/** Waits until Framework has rendered every cell of the page (no cell still pending). */
+/**
+ * Waits until the document has loaded and Framework has rendered every cell of the page: no cell still shows
+ * Framework 1.13's <observablehq-loading> placeholder (nor the older .observablehq--loading class).
+ */
 export async function settled(page: Page, timeout = 10000): Promise<void> {
   await page.waitForFunction(
-    () => document.querySelectorAll(".observablehq--loading").length === 0 && document.readyState === "complete",
+    () =>
+      document.readyState === "complete" &&
+      document.querySelectorAll("observablehq-loading, .observablehq--loading").length === 0,
     undefined,
     {timeout}
   );

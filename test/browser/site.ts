@@ -64,9 +64,6 @@ export function expectations(page: SitePage): Expectations {
  */
 export async function rendered(page: Page, timeout = 60000, quietMax = 15000): Promise<void> {
   await settled(page, timeout);
-  await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, {
-    timeout
-  });
   await page.waitForLoadState("networkidle", {timeout});
   // A string, not a function: bundlers that keep function names (tsx, for bench/) would inject a helper
   // that does not exist in the page.
