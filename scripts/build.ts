@@ -7,6 +7,7 @@
 import {spawnSync} from "node:child_process";
 import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
+import {preloadData} from "./preload-data.js";
 
 const root = process.cwd();
 const cache = join(root, "src", ".observablehq", "cache");
@@ -124,11 +125,12 @@ try {
 
   // Accessibility fixes Framework 1.13's page template does not allow through the config: the page's
   // language, and the sidebar's mouse-only close/backdrop labels (duplicates of the labelled toggle
-  // checkbox) hidden from assistive technology, so the sidebar's <ol> holds only list items.
+  // checkbox) hidden from assistive technology, so the sidebar's <ol> holds only list items. And a preload
+  // of each data file a page reads, so it loads beside the page's modules (scripts/preload-data.ts).
   for (const file of walk(staging)) {
     if (!file.endsWith(".html")) continue;
     const text = readFileSync(file, "utf8");
-    const next = text
+    const next = preloadData(text)
       .replace(/<html>/, '<html lang="en">')
       .replace(
         /<label id="observablehq-sidebar-(close|backdrop)"/g,

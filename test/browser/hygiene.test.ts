@@ -58,6 +58,13 @@ describe("every page of the built site", () => {
       // Fonts, scripts, styles and images are all served by the site itself.
       const foreign = requests.filter((r) => !r.url.startsWith(server.origin) && !/^(data|blob):/.test(r.url));
       expect(foreign).toEqual([]);
+      // Each data file is requested once: the page's preload (scripts/preload-data.ts) is the response its
+      // cell's fetch() takes, not a second download.
+      const files = requests.filter((r) => r.url.includes("/_file/")).map((r) => r.url);
+      expect(
+        files.filter((u, k) => files.indexOf(u) !== k),
+        "data files requested twice"
+      ).toEqual([]);
       const main = page.locator("#observablehq-main");
       await expect.poll(() => main.locator("h1").count()).toBeGreaterThanOrEqual(1);
       expect((await main.locator("h1").first().innerText()).trim()).not.toBe("");
