@@ -2,36 +2,26 @@
 // violation; every chart has a text alternative; every control has a label; and the site works with the
 // keyboard alone (Tab reaches the sidebar and every control; a range input moves with the arrow keys).
 import {AxeBuilder} from "@axe-core/playwright";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import type {Page} from "playwright-core";
+import {describe, expect, test} from "vitest";
 import {blankPage, bundle} from "./bundle.js";
-import {launch, serve, siteDir, type StaticServer} from "./harness.js";
+import {siteSession} from "./session.js";
 import {CHART_SELECTOR, rendered, sitePages} from "./site.js";
 
 const PAGES = sitePages();
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteSession();
 
 /** A page in its own context (AxeBuilder needs one) that may reach only the local server. */
 async function open(file: string): Promise<Page> {
-  const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+  const context = await site.browser.newContext({viewport: {width: 1280, height: 900}});
   const page = await context.newPage();
   page.on("close", () => void context.close().catch(() => undefined));
   await page.route("**/*", (route) =>
-    /^(data|blob):/.test(route.request().url()) || route.request().url().startsWith(server.origin)
+    /^(data|blob):/.test(route.request().url()) || route.request().url().startsWith(site.server.origin)
       ? route.continue()
       : route.abort()
   );
-  await page.goto(`${server.origin}/${file}`, {timeout: 60000});
+  await page.goto(`${site.server.origin}/${file}`, {timeout: 60000});
   await rendered(page);
   return page;
 }
@@ -203,7 +193,7 @@ describe("plotAria and labelRange", () => {
     document.querySelector("main").append(fix ? plotAria(chart) : chart, fix ? labelRange(range) : range);
   `;
   const serious = async (fixed: boolean) => {
-    const page = await blankPage(browser, await bundle(entry(fixed)));
+    const page = await blankPage(site.browser, await bundle(entry(fixed)));
     const results = await new AxeBuilder({page}).analyze();
     await page.close();
     return results.violations

@@ -3,35 +3,27 @@
 // same bytes the engine gives in Node; a Plot chart downloads as a stand-alone SVG and a 2x PNG.
 import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
-import type {Browser, Download, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import type {Download, Page} from "playwright-core";
+import {beforeAll, describe, expect, test} from "vitest";
 import {buildCitation, type Citation} from "../../loaders/citation.js";
 import {loadInputs} from "../../loaders/inputs.js";
 import {exportFileName, toCsv, toJson, toLatex, toMarkdown} from "../../src/lib/exports.js";
 import {buildReport} from "../../src/lib/report.js";
 import {parseScenario} from "../../src/lib/scenario.js";
 import {tableViews} from "../../src/lib/views.js";
-import {launch, serve, siteDir, watchedPage, type StaticServer} from "./harness.js";
+import {siteDir} from "./harness.js";
+import {siteSession} from "./session.js";
 import {rendered} from "./site.js";
 
-let server: StaticServer;
-let browser: Browser;
+const site = siteSession();
 let citation: Citation;
 
-beforeAll(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
+beforeAll(() => {
   citation = buildCitation(".", {});
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function open(path: string): Promise<{page: Page; external: string[]; errors: string[]}> {
-  const watched = await watchedPage(browser, server.origin);
-  await watched.page.goto(`${server.origin}/${path}`, {timeout: 60000});
+  const watched = await site.open(path);
   await rendered(watched.page);
   return watched;
 }
@@ -72,7 +64,7 @@ describe("cite.html", () => {
   test("cite.html shows the canonical permalink of the scenario in its address, as text", async () => {
     const {page} = await open("cite.html?units=kg&pue=1.10&bogus=%3Cb%3Ex%3C%2Fb%3E");
     const permalink = await page.locator("#observablehq-main .cite-permalink .permalink").first().textContent();
-    expect(permalink).toBe(`${server.origin}/cite.html?pue=1.1&units=kg`);
+    expect(permalink).toBe(`${site.server.origin}/cite.html?pue=1.1&units=kg`);
     expect(await page.locator(".scenario-notices").innerText()).toContain('bogus="<b>x</b>"');
     expect(await page.locator("#observablehq-main b").count()).toBe(0);
     await page.close();
@@ -80,7 +72,7 @@ describe("cite.html", () => {
 
   test("cite.html copy buttons put the citation on the clipboard", async () => {
     const {page} = await open("cite.html");
-    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], {origin: server.origin});
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], {origin: site.server.origin});
     await page.locator(".citation.bibtex button").first().click();
     await expect.poll(() => page.locator(".cite-status").first().textContent()).toMatch(/copied/);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(citation.replication.bibtex);

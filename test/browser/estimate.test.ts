@@ -1,31 +1,16 @@
 // The estimate form gives the same numbers as the CLI: the form is filled as a reader would, and the JSON it
 // shows is compared with what `npm run report -- estimate … --format json` prints (runEstimate, the CLI's code).
 import {resolve} from "node:path";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser, Page} from "playwright-core";
+import {describe, expect, test} from "vitest";
+import type {Page} from "playwright-core";
 import {runEstimate} from "../../loaders/estimate-cli.js";
-import {launch, serve, settled, siteDir, watchedPage, type StaticServer, type Watched} from "./harness.js";
+import type {Watched} from "./harness.js";
+import {siteSession} from "./session.js";
 
-let server: StaticServer;
-let browser: Browser;
+const site = siteSession();
 
-beforeAll(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(query = ""): Promise<Watched> {
-  const watched = await watchedPage(browser, server.origin);
-  await watched.page.goto(`${server.origin}/estimate.html${query}`);
-  await settled(watched.page);
-  await watched.page.waitForSelector('[data-estimate="json"], [data-estimate="error"]');
-  return watched;
-}
+const open = (query = ""): Promise<Watched> =>
+  site.open(`estimate.html${query}`, '[data-estimate="json"], [data-estimate="error"]');
 
 const field = (page: Page, name: string) => page.locator(`[data-field="${name}"]`);
 

@@ -1,35 +1,21 @@
 // The later-models page: every printed later value with the engine's status, the chart, the errata, and the
 // scenario carried over from the sensitivity page's address.
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser} from "playwright-core";
+import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../../loaders/inputs.js";
 import {buildLaterReport, laterScenario} from "../../src/lib/later-report.js";
 import {quantity} from "../../src/components/later.js";
 import type {Inputs} from "../../src/lib/types.js";
-import {launch, serve, settled, siteDir, watchedPage, type StaticServer, type Watched} from "./harness.js";
+import type {Watched} from "./harness.js";
+import {siteSession} from "./session.js";
 
-let server: StaticServer;
-let browser: Browser;
+const site = siteSession();
 let inputs: Inputs;
 
-beforeAll(async () => {
+beforeAll(() => {
   inputs = loadInputs("data");
-  server = await serve(siteDir());
-  browser = await launch();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(query = ""): Promise<Watched> {
-  const watched = await watchedPage(browser, server.origin);
-  await watched.page.goto(`${server.origin}/later-models.html${query}`);
-  await settled(watched.page);
-  await watched.page.waitForSelector("figure.chart svg");
-  return watched;
-}
+const open = (query = ""): Promise<Watched> => site.open(`later-models.html${query}`, "figure.chart svg");
 
 describe("later-models page", () => {
   test("shows every printed later value with the engine's status, the chart and every erratum", async () => {

@@ -1,8 +1,8 @@
 // The report pages (overview, Tables 1–4, methods, errata) in Chromium: tables and charts present, the
 // numbers shown equal what the engine computes in Node from the same data/, nothing requested off
 // localhost and no console error.
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser, Page} from "playwright-core";
+import {beforeAll, describe, expect, test} from "vitest";
+import type {Page} from "playwright-core";
 import {loadInputs} from "../../loaders/inputs.js";
 import {buildManifest} from "../../loaders/manifest.js";
 import {formatNumber} from "../../src/lib/format.js";
@@ -10,23 +10,15 @@ import {buildReport, type Report} from "../../src/lib/report.js";
 import {paperScenario} from "../../src/lib/scenario.js";
 import {claimVerdicts, hoursDerivation, summariseCells} from "../../src/lib/summary.js";
 import type {Inputs} from "../../src/lib/types.js";
-import {launch, serve, settled, siteDir, watchedPage, type StaticServer, type Watched} from "./harness.js";
+import {siteSession} from "./session.js";
 
-let server: StaticServer;
-let browser: Browser;
+const site = siteSession();
 let inputs: Inputs;
 let report: Report;
 
-beforeAll(async () => {
+beforeAll(() => {
   inputs = loadInputs("data");
   report = buildReport(inputs, paperScenario(inputs));
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /**
@@ -34,11 +26,8 @@ afterAll(async () => {
  * checks, then asserts that nothing left localhost and that no console error occurred.
  */
 async function onPage(path: string, ready: string, check: (page: Page) => Promise<void>): Promise<void> {
-  const watched: Watched = await watchedPage(browser, server.origin);
+  const watched = await site.open(path, ready);
   try {
-    await watched.page.goto(`${server.origin}/${path}`);
-    await settled(watched.page);
-    await watched.page.locator(ready).first().waitFor({timeout: 10000});
     await check(watched.page);
     expect(watched.external).toEqual([]);
     expect(watched.errors).toEqual([]);

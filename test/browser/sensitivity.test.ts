@@ -1,19 +1,9 @@
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser, Page} from "playwright-core";
-import {launch, serve, settled, siteDir, watchedPage, type StaticServer, type Watched} from "./harness.js";
+import {describe, expect, test} from "vitest";
+import type {Page} from "playwright-core";
+import {settled, type Watched} from "./harness.js";
+import {siteSession} from "./session.js";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteSession();
 
 /** Every live table and chart of the page, by its data-live name. */
 const LIVE = [
@@ -30,13 +20,7 @@ const LIVE = [
 ] as const;
 type Live = (typeof LIVE)[number];
 
-async function open(query: string): Promise<Watched> {
-  const watched = await watchedPage(browser, server.origin);
-  await watched.page.goto(`${server.origin}/sensitivity.html${query}`);
-  await settled(watched.page);
-  await watched.page.waitForSelector('[data-live="chart-nas"] svg');
-  return watched;
-}
+const open = (query: string): Promise<Watched> => site.open(`sensitivity.html${query}`, '[data-live="chart-nas"] svg');
 
 /** The rendered content of each live element (without its render counter), and the figures in prose. */
 async function snapshot(page: Page): Promise<Record<Live | "prose", string>> {
@@ -62,19 +46,33 @@ const rowOf = async (page: Page, name: Live, label: string, hardware?: string) =
     .first()
     .innerText();
 
+/** What a change of energy (PUE) moves: every table, the claims, and every chart but the grid intensities. */
+const ENERGY: Live[] = [
+  "table1",
+  "table3",
+  "table4",
+  "claims",
+  "chart-pue",
+  "chart-tornado",
+  "chart-montecarlo",
+  "chart-nas"
+];
+/** What a change of carbon intensity moves: the same, and the grid intensity chart. */
+const INTENSITY: Live[] = [...ENERGY, "chart-grids"];
+
 /** Each control, moved as a reader would, and the live elements that must change (all others must not). */
 const MOVES: Array<{control: string; from: string; move: (page: Page) => Promise<void>; changes: Live[]}> = [
   {
     control: "pue",
     from: "",
     move: (p) => p.locator('[data-control="pue"] input[type="number"]').fill("1.1"),
-    changes: ["table1", "table3", "table4", "claims", "chart-pue", "chart-tornado", "chart-montecarlo", "chart-nas"]
+    changes: ENERGY
   },
   {
     control: "pue preset",
     from: "",
     move: (p) => p.locator('[data-preset="industry-2007"]').click(),
-    changes: ["table1", "table3", "table4", "claims", "chart-pue", "chart-tornado", "chart-montecarlo", "chart-nas"]
+    changes: ENERGY
   },
   {
     control: "grid",
@@ -84,17 +82,7 @@ const MOVES: Array<{control: string; from: string; move: (page: Page) => Promise
         .locator('[data-control="grid"] select')
         .selectOption({label: "China (Table 2 mix)"})
         .then(() => {}),
-    changes: [
-      "table1",
-      "table3",
-      "table4",
-      "claims",
-      "chart-pue",
-      "chart-grids",
-      "chart-tornado",
-      "chart-montecarlo",
-      "chart-nas"
-    ]
+    changes: INTENSITY
   },
   {
     control: "factors",
@@ -104,81 +92,31 @@ const MOVES: Array<{control: string; from: string; move: (page: Page) => Promise
         .locator('[data-control="factors"] select')
         .selectOption("ipcc-ar5-max")
         .then(() => {}),
-    changes: [
-      "table1",
-      "table3",
-      "table4",
-      "claims",
-      "chart-pue",
-      "chart-grids",
-      "chart-tornado",
-      "chart-montecarlo",
-      "chart-nas"
-    ]
+    changes: INTENSITY
   },
   {
     control: "unassigned",
     from: "?grid=china",
     move: (p) => p.locator('[data-control="unassigned"] label', {hasText: "give it a factor"}).click(),
-    changes: [
-      "table1",
-      "table3",
-      "table4",
-      "claims",
-      "chart-pue",
-      "chart-grids",
-      "chart-tornado",
-      "chart-montecarlo",
-      "chart-nas"
-    ]
+    changes: INTENSITY
   },
   {
     control: "unassigned factor",
     from: "?grid=china&unassigned=800g",
     move: (p) => p.locator('[data-control="unassigned-g"] input[type="number"]').fill("100"),
-    changes: [
-      "table1",
-      "table3",
-      "table4",
-      "claims",
-      "chart-pue",
-      "chart-grids",
-      "chart-tornado",
-      "chart-montecarlo",
-      "chart-nas"
-    ]
+    changes: INTENSITY
   },
   {
     control: "mix",
     from: "?grid=custom",
     move: (p) => p.locator('[data-control="mix-coal"] input[type="number"]').fill("10"),
-    changes: [
-      "table1",
-      "table3",
-      "table4",
-      "claims",
-      "chart-pue",
-      "chart-grids",
-      "chart-tornado",
-      "chart-montecarlo",
-      "chart-nas"
-    ]
+    changes: INTENSITY
   },
   {
     control: "intensity",
     from: "?intensity=429g",
     move: (p) => p.locator('[data-control="intensity"] input[type="number"]').fill("57"),
-    changes: [
-      "table1",
-      "table3",
-      "table4",
-      "claims",
-      "chart-pue",
-      "chart-grids",
-      "chart-tornado",
-      "chart-montecarlo",
-      "chart-nas"
-    ]
+    changes: INTENSITY
   },
   {
     control: "price",
@@ -190,17 +128,7 @@ const MOVES: Array<{control: string; from: string; move: (page: Page) => Promise
     control: "units",
     from: "",
     move: (p) => p.locator('[data-control="units"] label', {hasText: "kg"}).click(),
-    changes: [
-      "table1",
-      "table3",
-      "table4",
-      "claims",
-      "chart-pue",
-      "chart-tornado",
-      "chart-montecarlo",
-      "chart-nas",
-      "nas-steps"
-    ]
+    changes: [...ENERGY, "nas-steps"]
   },
   {
     control: "model",
