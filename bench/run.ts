@@ -6,7 +6,7 @@
 //  - loaders: each src/data loader run with tsx as Framework runs it: its own work, and wall time;
 //  - js: JavaScript each page loads (its modulepreload/import graph, raw and gzip), and libraries shipped twice;
 //  - render: time to first complete render of each page in headless Chromium (median of 3, cold cache);
-//  - sensitivity: runSensitivityBench() from bench/sensitivity.ts, when that file exists.
+//  - sensitivity: runSensitivityBench() from bench/sensitivity.ts.
 // Targets (2 cores): build ratio ≤ 1.25, loaders ≤ 1 s in all, first render ≤ 1 s per page, sensitivity
 // page JS ≤ 250 KB gzip, sensitivity control change → updated ≤ 16 ms (median), 100,000 Monte Carlo samples
 // ≤ 100 ms. Options: --runs N (default 3), --keep (keep the temporary folder).
@@ -25,10 +25,10 @@ import {
 } from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join, relative, sep} from "node:path";
-import {pathToFileURL} from "node:url";
 import {launch, serve, CHROMIUM} from "../test/browser/harness.js";
 import {LOCAL_HOSTS_ONLY} from "../loaders/browser.js";
 import {duplicateLibraries, pageJs} from "./js-graph.js";
+import {pageRuns, runSensitivityBench} from "./sensitivity.js";
 import {rendered, sitePages} from "../test/browser/site.js";
 
 const root = process.cwd();
@@ -178,33 +178,17 @@ async function firstRenders(dist: string, runs: number) {
   return out;
 }
 
-async function sensitivityBench(): Promise<unknown> {
-  const file = join(root, "bench", "sensitivity.ts");
-  if (!existsSync(file)) return {skipped: "bench/sensitivity.ts does not exist"};
-  const mod = (await import(pathToFileURL(file).href)) as {runSensitivityBench?: () => unknown};
-  if (typeof mod.runSensitivityBench !== "function")
-    return {skipped: "bench/sensitivity.ts exports no runSensitivityBench"};
-  return await mod.runSensitivityBench();
-}
-
-/** Issue 3's targets, from the sensitivity figures (absent when that benchmark was skipped). */
-function sensitivityTargets(figures: unknown): Record<string, {target: number; measured: number; met: boolean}> {
-  const f = figures as Record<string, number>;
-  const out: Record<string, {target: number; measured: number; met: boolean}> = {};
-  const update = f.sensitivity_update_median_ms;
-  if (typeof update === "number")
-    out.sensitivityUpdateMs = {
-      target: TARGETS.sensitivityUpdateMs,
-      measured: update,
-      met: update <= TARGETS.sensitivityUpdateMs
-    };
-  const mc = f.montecarlo_100k_median_ms;
-  if (typeof mc === "number")
-    out.monteCarlo100kMs = {target: TARGETS.monteCarlo100kMs, measured: mc, met: mc <= TARGETS.monteCarlo100kMs};
-  return out;
+/** Issue 3's targets, from the sensitivity figures. */
+function sensitivityTargets(figures: Record<string, number>) {
+  const check = (target: number, measured: number) => ({target, measured, met: measured <= target});
+  return {
+    sensitivityUpdateMs: check(TARGETS.sensitivityUpdateMs, figures.sensitivity_update_median_ms),
+    monteCarlo100kMs: check(TARGETS.monteCarlo100kMs, figures.montecarlo_100k_median_ms)
+  };
 }
 
 async function main() {
+  pageRuns(); // a bad SENSITIVITY_RUNS fails now, not after the builds
   const full = join(work, "site");
   const bare = join(work, "bare");
   log(`copying the checkout into ${full}`);
@@ -303,7 +287,7 @@ async function main() {
   log(`first render of each page in ${CHROMIUM}`);
   const render = await firstRenders(dist, RUNS);
   log("sensitivity bench");
-  const sensitivity = await sensitivityBench();
+  const sensitivity = await runSensitivityBench();
 
   const siteMs = median(siteRuns);
   const bareMs = median(bareRuns);

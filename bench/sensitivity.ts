@@ -16,7 +16,12 @@ export const CHANGES = 60;
  * Fresh page loads, each timing CHANGES changes; the figures pool every change of every load, so one load that
  * shares the machine with a burst of other work moves the median less (per-load medians are printed too).
  */
-export const PAGE_RUNS = Number(process.env.SENSITIVITY_RUNS ?? 3);
+export function pageRuns(env: Record<string, string | undefined> = process.env): number {
+  const runs = Number(env.SENSITIVITY_RUNS ?? 3);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`SENSITIVITY_RUNS "${env.SENSITIVITY_RUNS}" is not allowed: a whole number ≥ 1`);
+  return runs;
+}
 /** Monte Carlo samples per timed run, and timed runs. */
 export const MC_SAMPLES = 100000;
 export const MC_RUNS = 15;
@@ -72,14 +77,13 @@ function builtSite(): {dir: string; cleanup: () => void} {
  * and figure in prose has been updated) and the layout has been recomputed.
  */
 export async function pageBench(siteDir: string): Promise<Record<string, number>> {
+  const runs = pageRuns();
   const server = await serve(siteDir);
   const browser = await launch();
   try {
-    if (!Number.isInteger(PAGE_RUNS) || PAGE_RUNS < 1)
-      throw new Error(`SENSITIVITY_RUNS "${process.env.SENSITIVITY_RUNS}" is not allowed: a whole number ≥ 1`);
     const samples: Array<{control: string; ms: number; layout: number; run: number}> = [];
     const measures: Array<[string, number]> = [];
-    for (let run = 1; run <= PAGE_RUNS; run++) {
+    for (let run = 1; run <= runs; run++) {
       const {page, errors} = await watchedPage(browser, server.origin);
       await page.goto(`${server.origin}/sensitivity.html`);
       await settled(page);
@@ -139,14 +143,14 @@ export async function pageBench(siteDir: string): Promise<Record<string, number>
     }
     const all = samples.map((s) => s.ms);
     const result: Record<string, number> = {
-      sensitivity_page_loads: PAGE_RUNS,
+      sensitivity_page_loads: runs,
       sensitivity_changes: all.length,
       sensitivity_update_median_ms: round(median(all)),
       sensitivity_update_p90_ms: round(quantile(all, 0.9)),
       sensitivity_update_max_ms: round(Math.max(...all)),
       sensitivity_part_median_ms_style_and_layout: round(median(samples.map((s) => s.layout)))
     };
-    for (let run = 1; run <= PAGE_RUNS; run++) {
+    for (let run = 1; run <= runs; run++) {
       result[`sensitivity_update_median_ms_load${run}`] = round(
         median(samples.filter((s) => s.run === run).map((s) => s.ms))
       );
@@ -171,6 +175,7 @@ export async function pageBench(siteDir: string): Promise<Record<string, number>
 
 /** Both benchmarks; bench/run.ts calls this. */
 export async function runSensitivityBench(): Promise<Record<string, number>> {
+  pageRuns(); // a bad SENSITIVITY_RUNS fails before the build, not after it
   const mc = monteCarloBench();
   const site = builtSite();
   try {
