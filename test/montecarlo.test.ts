@@ -7,6 +7,7 @@ import {
   histogram,
   IPCC_RANGE_SETS,
   monteCarloSpec,
+  quantiles,
   quantileSorted,
   runMonteCarlo,
   SAMPLED_SOURCES,
@@ -147,6 +148,25 @@ describe("montecarlo", () => {
     expect(() => drawSamples(spec, 10, -2)).toThrow(/seed -2/);
   });
 
+  test("drawSamples with previous draws reuses the stream and unchanged columns, and equals drawing afresh", () => {
+    const first = drawSamples(monteCarloSpec(inputs, scenario("grid=china"), nas), 2000, 3);
+    for (const query of ["grid=china&pue=2", "grid=germany", "grid=china&factors=codecarbon", "intensity=300g"]) {
+      const spec = monteCarloSpec(inputs, scenario(query), nas);
+      const reused = drawSamples(spec, 2000, 3, first);
+      expect(reused, query).toEqual(drawSamples(spec, 2000, 3));
+      expect(simulateCo2eKg(spec, reused), query).toEqual(simulateCo2eKg(spec, drawSamples(spec, 2000, 3)));
+    }
+    const pue2 = drawSamples(monteCarloSpec(inputs, scenario("grid=china&pue=2"), nas), 2000, 3, first);
+    expect(pue2.uniforms).toBe(first.uniforms);
+    expect(pue2.powerScale).toBe(first.powerScale);
+    expect(pue2.gPerKwh[0]).toBe(first.gPerKwh[0]);
+    expect(pue2.pue).not.toBe(first.pue);
+    // Another seed or size draws everything again.
+    const spec = monteCarloSpec(inputs, scenario("grid=china"), nas);
+    expect(drawSamples(spec, 2000, 4, first).uniforms).not.toBe(first.uniforms);
+    expect(drawSamples(spec, 1000, 3, first)).toEqual(drawSamples(spec, 1000, 3));
+  });
+
   test("drawSamples maps the seeded stream through uniformIn and triangularIn, sample by sample in a fixed order", () => {
     const spec = monteCarloSpec(inputs, scenario("grid=china"), nas);
     const d = drawSamples(spec, 50, 9);
@@ -178,6 +198,27 @@ describe("montecarlo", () => {
     expect(h.above).toBe(1);
   });
 
+  test("quantiles equals quantileSorted of the sorted values, without sorting or changing its input", () => {
+    const random = fillUniform(randomState(7), new Float64Array(1001));
+    const samples = [
+      random,
+      random.map((u) => Math.round(u * 5)), // many ties
+      Float64Array.of(3, 1, 2),
+      Float64Array.of(5),
+      Float64Array.of(2, 2, 2, 2),
+      random.slice().sort(), // already sorted
+      random.slice().sort().reverse()
+    ];
+    const qs = [0, 0.005, 0.05, 0.25, 0.5, 0.95, 0.995, 1];
+    for (const values of samples) {
+      const before = values.slice();
+      const sorted = values.slice().sort();
+      expect(quantiles(values, qs)).toEqual(qs.map((q) => quantileSorted(sorted, q)));
+      expect(values).toEqual(before);
+    }
+    expect(quantiles([], [0.5])).toEqual([NaN]);
+  });
+
   test("runMonteCarlo is reproducible from its seed; median inside the 90 % interval; uniform mean by hand", () => {
     const spec = monteCarloSpec(inputs, paperScenario(inputs), nas);
     const a = runMonteCarlo(spec, 20000, 2019);
@@ -185,8 +226,11 @@ describe("montecarlo", () => {
     expect(a.medianKg).toBe(b.medianKg);
     expect(a.lowKg).toBeLessThan(a.medianKg);
     expect(a.medianKg).toBeLessThan(a.highKg);
-    expect(a.sorted.length).toBe(20000);
-    for (let i = 1; i < a.sorted.length; i++) if (a.sorted[i] < a.sorted[i - 1]) throw new Error("not sorted");
+    expect(a.samples).toEqual(b.samples);
+    expect(a.samples.length).toBe(20000);
+    const sorted = a.samples.slice().sort();
+    expect([a.lowKg, a.medianKg, a.highKg]).toEqual([0.05, 0.5, 0.95].map((q) => quantileSorted(sorted, q)));
+    expect(a.central99Kg).toEqual([quantileSorted(sorted, 0.005), quantileSorted(sorted, 0.995)]);
     // With a fixed intensity and PUE, CO2e is linear in the uniform power scale: its mean is the mid-range.
     const fixed: MonteCarloSpec = {
       model: nas,
@@ -194,6 +238,9 @@ describe("montecarlo", () => {
       pue: {min: 1, mode: 1, max: 1},
       intensity: {kind: "fixed", kgPerKwh: 0.5}
     };
+    // A run given the previous one gives the same result as a fresh run.
+    const other = monteCarloSpec(inputs, {...paperScenario(inputs), pue: 2}, nas);
+    expect(runMonteCarlo(other, 20000, 2019, a)).toEqual(runMonteCarlo(other, 20000, 2019));
     const r = runMonteCarlo(fixed, 100000, 1);
     const perScale = (nas.watts * nas.hours * 0.5) / 1000;
     expect(r.meanKg / perScale).toBeCloseTo(1.5, 2);

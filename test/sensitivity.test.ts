@@ -75,8 +75,11 @@ describe("sensitivity", () => {
     expect(a.report).toEqual(buildReport(inputs, v.scenario));
     expect(a.modelKg).toBe(a.report.table3.find((r) => r.id === "nas_p100")!.co2e_kg);
     const line = a.pueLines.find((l) => l.model === "nas_p100")!;
-    expect(line.atPue.map((p) => p.pue)).toEqual([1, 3]);
+    expect(line.atPue.map((p) => p.pue)).toEqual([
+      1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 2, 2.1, 2.2, 2.3, 2.4, 2.5, 2.6, 2.7, 2.8, 2.9, 3
+    ]);
     expect(line.currentKg).toBeCloseTo(line.atPue[0].co2eKg * 1.2, 6);
+    for (const p of line.atPue) expect(p.co2eKg).toBeCloseTo(line.atPue[0].co2eKg * p.pue, 6);
     expect(a.query).toBe("pue=1.2&grid=germany");
     expect(a.histogram.bins.reduce((s, b) => s + b.count, 0) + a.histogram.below + a.histogram.above).toBe(2000);
     expect(a.nasHereKg).toBe(a.modelKg);
@@ -84,7 +87,7 @@ describe("sensitivity", () => {
     expect(analyse(inputs, view("model=nas_tpuv2"), {samples: 100}).pueLines.at(-1)!.model).toBe("nas_tpuv2");
   });
 
-  test("analyse with the previous analysis reuses Monte Carlo and tornado only when unchanged, same result", () => {
+  test("analyse with the previous analysis reuses report, Monte Carlo and tornado only when unchanged, same result", () => {
     const known = errata(inputs);
     const first = analyse(inputs, view("grid=china"), {samples: 3000, known});
     for (const query of [
@@ -92,15 +95,21 @@ describe("sensitivity", () => {
       "grid=china&price=0.3",
       "grid=china&seed=5",
       "grid=us",
-      "pue=2&grid=china"
+      "pue=2&grid=china",
+      "grid=china&model=nas_tpuv2",
+      "grid=china&model=elmo"
     ]) {
       const v = view(query);
       const reused = analyse(inputs, v, {samples: 3000, known, previous: first});
       const fresh = analyse(inputs, v, {samples: 3000, known});
-      expect(reused.monteCarlo.medianKg, query).toBe(fresh.monteCarlo.medianKg);
-      expect(reused.histogram, query).toEqual(fresh.histogram);
-      expect(reused.tornado, query).toEqual(fresh.tornado);
+      expect(reused, query).toEqual(fresh);
     }
+    const again = (query: string) => analyse(inputs, view(query), {samples: 3000, known, previous: first});
+    expect(again("grid=china&seed=5").report).toBe(first.report);
+    expect(again("grid=china&model=elmo").grids).toBe(first.grids);
+    expect(again("grid=china&units=t").report).not.toBe(first.report);
+    expect(again("grid=china&price=0.3").report).not.toBe(first.report);
+    expect(again("grid=china&model=nas_tpuv2").pueLines).not.toBe(first.pueLines);
     expect(analyse(inputs, view("grid=china&units=kg"), {samples: 3000, previous: first}).monteCarlo).toBe(
       first.monteCarlo
     );

@@ -112,6 +112,11 @@ export function monteCarloSpec(inputs: Inputs, scenario: Scenario, model: FocusM
 /** The random draws of a run, one column per sampled quantity (factor columns only for a mix). */
 export interface Draws {
   n: number;
+  seed: number;
+  /** The range each column was drawn from, in column order (power, PUE, then each source of a mix). */
+  ranges: Range[];
+  /** The seeded stream the columns were drawn from: sample i, column c is uniforms[i · columns + c]. */
+  uniforms: Float64Array;
   powerScale: Float64Array;
   pue: Float64Array;
   /** g CO2e/kWh per source, in SAMPLED_SOURCES order. */
@@ -163,17 +168,25 @@ function columnRanges(spec: MonteCarloSpec): Range[] {
   return [spec.powerScale, spec.pue, ...(mix ? SAMPLED_SOURCES.map((s) => mix.gPerKwh[s]) : [])];
 }
 
+const sameRange = (a: Range, b: Range) => a.min === b.min && a.max === b.max && a.mode === b.mode;
+
 /**
  * Draws n samples from a seeded stream. Sample i takes its numbers in a fixed order (power, PUE, then each
- * source), so the first k samples are the same whatever n is.
+ * source), so the first k samples are the same whatever n is. With `previous` draws of the same seed, size
+ * and columns, the stream is reused and so is every column whose range is unchanged: the result is the same
+ * as drawing afresh (a change of PUE redraws only the PUE column).
  */
-export function drawSamples(spec: MonteCarloSpec, n: number, seed: number): Draws {
+export function drawSamples(spec: MonteCarloSpec, n: number, seed: number, previous?: Draws): Draws {
   if (!Number.isInteger(n) || n < 1) throw new Error(`samples ${n} is not allowed: a whole number ≥ 1`);
-  const inverses = columnRanges(spec).map(inverse);
-  const k = inverses.length;
-  const uniforms = fillUniform(randomState(seed), new Float64Array(n * k));
-  const columns = inverses.map((f, c) => drawColumn(f, uniforms, k, c, new Float64Array(n)));
-  return {n, powerScale: columns[0], pue: columns[1], gPerKwh: columns.slice(2)};
+  const ranges = columnRanges(spec);
+  const k = ranges.length;
+  const reuse = previous && previous.n === n && previous.seed === seed && previous.ranges.length === k;
+  const uniforms = reuse ? previous.uniforms : fillUniform(randomState(seed), new Float64Array(n * k));
+  const before = reuse ? [previous.powerScale, previous.pue, ...previous.gPerKwh] : [];
+  const columns = ranges.map((r, c) =>
+    reuse && sameRange(previous.ranges[c], r) ? before[c] : drawColumn(inverse(r), uniforms, k, c, new Float64Array(n))
+  );
+  return {n, seed, ranges, uniforms, powerScale: columns[0], pue: columns[1], gPerKwh: columns.slice(2)};
 }
 
 /**
@@ -243,6 +256,56 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   return lo + 1 < n ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
 }
 
+/**
+ * Rearranges a[left..right] so that a[k] holds the value it would hold if that range were sorted, with no
+ * greater value before it and no smaller one after it (Hoare's selection, in Wirth's formulation).
+ */
+function select(a: Float64Array, k: number, left: number, right: number): void {
+  let l = left;
+  let r = right;
+  while (l < r) {
+    const pivot = a[k];
+    let i = l;
+    let j = r;
+    do {
+      while (a[i] < pivot) i++;
+      while (pivot < a[j]) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    } while (i <= j);
+    if (j < k) l = i;
+    if (k < i) r = j;
+  }
+}
+
+/**
+ * The q-quantiles of values in any order, each exactly quantileSorted of the sorted values, found by
+ * selecting only the order statistics they need instead of sorting (values is not modified).
+ */
+export function quantiles(values: ArrayLike<number>, qs: readonly number[]): number[] {
+  const n = values.length;
+  if (n === 0) return qs.map(() => NaN);
+  const a = Float64Array.from(values);
+  const at = (q: number) => (n - 1) * Math.min(1, Math.max(0, q));
+  const needed = [...new Set(qs.flatMap((q) => [Math.floor(at(q)), Math.min(n - 1, Math.floor(at(q)) + 1)]))];
+  // Selected in ascending order: after selecting k, every order statistic above k lies in a[k..n-1].
+  let left = 0;
+  for (const k of needed.sort((x, y) => x - y)) {
+    select(a, k, left, n - 1);
+    left = k;
+  }
+  return qs.map((q) => {
+    const h = at(q);
+    const lo = Math.floor(h);
+    return lo + 1 < n ? a[lo] + (h - lo) * (a[lo + 1] - a[lo]) : a[lo];
+  });
+}
+
 export interface HistogramBin {
   x0: number;
   x1: number;
@@ -272,27 +335,33 @@ export function histogram(
 export interface MonteCarloResult {
   n: number;
   seed: number;
-  /** CO2e of each sample in kg, sorted ascending. */
-  sorted: Float64Array;
+  /** CO2e of each sample in kg, in the order drawn. */
+  samples: Float64Array;
+  /** The draws behind the samples, for a later run to reuse (see drawSamples). */
+  draws: Draws;
   medianKg: number;
   /** 5th and 95th percentiles: the central 90 % interval. */
   lowKg: number;
   highKg: number;
+  /** 0.5th and 99.5th percentiles: the central 99 %, the span of the page's histogram. */
+  central99Kg: [number, number];
   meanKg: number;
 }
 
-/** Runs n seeded samples of a spec and summarises them: median and central 90 % interval. */
-export function runMonteCarlo(spec: MonteCarloSpec, n: number, seed: number): MonteCarloResult {
-  const sorted = simulateCo2eKg(spec, drawSamples(spec, n, seed)).sort();
+/**
+ * Runs n seeded samples of a spec and summarises them: median, central 90 % and 99 % intervals, mean. With a
+ * `previous` run, its draws are reused where they are the same (see drawSamples).
+ */
+export function runMonteCarlo(
+  spec: MonteCarloSpec,
+  n: number,
+  seed: number,
+  previous?: MonteCarloResult
+): MonteCarloResult {
+  const draws = drawSamples(spec, n, seed, previous?.draws);
+  const samples = simulateCo2eKg(spec, draws);
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += sorted[i];
-  return {
-    n,
-    seed,
-    sorted,
-    medianKg: quantileSorted(sorted, 0.5),
-    lowKg: quantileSorted(sorted, 0.05),
-    highKg: quantileSorted(sorted, 0.95),
-    meanKg: sum / n
-  };
+  for (let i = 0; i < n; i++) sum += samples[i];
+  const [q005, lowKg, medianKg, highKg, q995] = quantiles(samples, [0.005, 0.05, 0.5, 0.95, 0.995]);
+  return {n, seed, samples, draws, medianKg, lowKg, highKg, central99Kg: [q005, q995], meanKg: sum / n};
 }

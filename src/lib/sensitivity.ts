@@ -1,12 +1,5 @@
 import {tableModels, modelCo2eKg, type FocusModel} from "./focus.js";
-import {
-  histogram,
-  monteCarloSpec,
-  quantileSorted,
-  runMonteCarlo,
-  type HistogramBin,
-  type MonteCarloResult
-} from "./montecarlo.js";
+import {histogram, monteCarloSpec, runMonteCarlo, type HistogramBin, type MonteCarloResult} from "./montecarlo.js";
 import {nasCorrectionSteps, nasRuns, type NasStep} from "./nas-correction.js";
 import {checkSeed} from "./random.js";
 import {buildReport, type Report} from "./report.js";
@@ -166,7 +159,17 @@ export function gridIntensities(inputs: Inputs, scenario: Scenario): GridIntensi
   return out;
 }
 
-/** One model's CO2e at both ends of the allowed PUE range (CO2e is linear in PUE), and at the scenario's PUE. */
+/**
+ * The PUEs at which the page's PUE chart draws each model: the allowed range in steps of 0.1. CO2e is linear
+ * in PUE, but the chart's CO2e axis is logarithmic, so a line drawn through the two ends alone would bend away
+ * from the values between them.
+ */
+export const PUE_LINE_POINTS: readonly number[] = Array.from(
+  {length: Math.round((PUE_RANGE[1] - PUE_RANGE[0]) * 10) + 1},
+  (_, k) => Number((PUE_RANGE[0] + k / 10).toFixed(1))
+);
+
+/** One model's CO2e over the allowed PUE range (at PUE_LINE_POINTS), and at the scenario's PUE. */
 export interface PueLine {
   model: string;
   label: string;
@@ -189,21 +192,26 @@ export interface Analysis {
   nas: NasStep[];
   /** The NAS (P100) row under this scenario, for the step chart. */
   nasHereKg: number;
-  /** What the Monte Carlo run and the tornado were computed from, to reuse them when unchanged. */
-  cacheKeys: {monteCarlo: string; tornado: string};
+  /** What the report, the Monte Carlo run and the tornado were computed from, to reuse them when unchanged. */
+  cacheKeys: {scenario: string; monteCarlo: string; tornado: string};
 }
 
 /**
  * Computes the page's whole state for a view with the engine's functions. With `previous` (the analysis of
- * the view before), the Monte Carlo run and the tornado are reused when their own inputs are unchanged
- * (e.g. a change of display unit or price), so the result is the same as computing afresh.
+ * the view before), each part is reused when its own inputs are unchanged (the report, grids and PUE lines on a
+ * change of seed or model; the Monte Carlo run and the tornado on a change of display unit or price), so the
+ * result is the same as computing afresh.
  */
 export function analyse(
   inputs: Inputs,
   view: SensitivityView,
   options: {samples?: number; known?: Erratum[]; nas?: NasStep[]; previous?: Analysis} = {}
 ): Analysis {
-  const report = buildReport(inputs, view.scenario, options.known);
+  const prev = options.previous;
+  // The whole scenario: the report echoes it, display unit included.
+  const scenarioKey = JSON.stringify(view.scenario);
+  const sameScenario = prev !== undefined && prev.cacheKeys.scenario === scenarioKey;
+  const report = sameScenario ? prev.report : buildReport(inputs, view.scenario, options.known);
   const models = focusModels(inputs);
   const model = models.find((m) => m.id === view.model) ?? models.find((m) => m.id === DEFAULT_MODEL)!;
   const pue = view.scenario.pue;
@@ -211,22 +219,21 @@ export function analyse(
   const spec = monteCarloSpec(inputs, view.scenario, model);
   const samples = options.samples ?? PAGE_SAMPLES;
   const mcKey = JSON.stringify([spec, samples, view.seed]);
-  const prev = options.previous;
   let monteCarlo: MonteCarloResult;
   let bins: Analysis["histogram"];
   if (prev && prev.cacheKeys.monteCarlo === mcKey) {
     monteCarlo = prev.monteCarlo;
     bins = prev.histogram;
   } else {
-    monteCarlo = runMonteCarlo(spec, samples, view.seed);
+    monteCarlo = runMonteCarlo(spec, samples, view.seed, prev?.monteCarlo);
     // The histogram spans the central 99 % of the samples; the rest are counted beside it.
-    const lo = quantileSorted(monteCarlo.sorted, 0.005);
-    const hi = quantileSorted(monteCarlo.sorted, 0.995);
-    bins = histogram(monteCarlo.sorted, HISTOGRAM_BINS, lo, hi > lo ? hi : lo + 1);
+    const [lo, hi] = monteCarlo.central99Kg;
+    bins = histogram(monteCarlo.samples, HISTOGRAM_BINS, lo, hi > lo ? hi : lo + 1);
   }
   const tornadoKey = JSON.stringify([{...view.scenario, units: null, usdPerKwh: null}, model.id]);
   const lines = tableModels(inputs);
   if (!lines.some((m) => m.id === model.id)) lines.push(model);
+  const sameLines = sameScenario && prev.pueLines.map((l) => l.model).join() === lines.map((m) => m.id).join();
   const nas = options.nas ?? nasCorrectionSteps(inputs);
   return {
     view,
@@ -237,15 +244,17 @@ export function analyse(
     tornado: prev && prev.cacheKeys.tornado === tornadoKey ? prev.tornado : tornado(inputs, view.scenario, model),
     monteCarlo,
     histogram: bins,
-    pueLines: lines.map((m) => ({
-      model: m.id,
-      label: m.label,
-      atPue: PUE_RANGE.map((p) => ({pue: p, co2eKg: modelCo2eKg(m, p, kgPerKwh)})),
-      currentKg: modelCo2eKg(m, pue, kgPerKwh)
-    })),
-    grids: gridIntensities(inputs, view.scenario),
+    pueLines: sameLines
+      ? prev.pueLines
+      : lines.map((m) => ({
+          model: m.id,
+          label: m.label,
+          atPue: PUE_LINE_POINTS.map((p) => ({pue: p, co2eKg: modelCo2eKg(m, p, kgPerKwh)})),
+          currentKg: modelCo2eKg(m, pue, kgPerKwh)
+        })),
+    grids: sameScenario ? prev.grids : gridIntensities(inputs, view.scenario),
     nas,
     nasHereKg: modelCo2eKg(nas[0].model, pue, kgPerKwh),
-    cacheKeys: {monteCarlo: mcKey, tornado: tornadoKey}
+    cacheKeys: {scenario: scenarioKey, monteCarlo: mcKey, tornado: tornadoKey}
   };
 }
