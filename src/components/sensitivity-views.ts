@@ -76,10 +76,10 @@ export function live(
   let last: string | null = null;
   let count = 0;
   store.subscribe((a) => {
+    const start = performance.now();
     const k = key(a);
     if (k === last) return;
     last = k;
-    const start = performance.now();
     if (!(update && box.firstChild && update(a, box.firstChild))) {
       const out = render(a);
       // Plot puts a <style> element in every chart; inserting one makes the browser restyle the whole page.
@@ -338,11 +338,11 @@ function layeredChart(
   let drawn: {figure: HTMLElement; chart: PlotChart; layers: SVGGElement[]} | null = null;
   let count = 0;
   store.subscribe((a) => {
+    const start = performance.now();
     const b = baseKey(a);
     const keys = overlays.map((o) => o.key(a));
     const rebase = b !== lastBase || !drawn;
     if (!rebase && keys.every((k, i) => k === lastKeys[i])) return;
-    const start = performance.now();
     if (rebase) {
       const {figure, chart} = renderBase(a);
       for (const style of chart.querySelectorAll("svg > style")) style.remove(); // see live()
@@ -554,103 +554,185 @@ export function intensityChart(store: SensitivityStore): HTMLElement {
   );
 }
 
-/** How far each assumption's plausible range moves the chosen model's CO2e. */
+/**
+ * How far each assumption's plausible range moves the chosen model's CO2e. Plot draws the axes over a round
+ * domain, so a change that keeps every bar within it redraws only the bars, the scenario's rule, the values at
+ * the bars' ends and the caption, with the chart's own scales.
+ */
 export function tornadoChart(store: SensitivityStore): HTMLElement {
-  return live(
+  const bars = (a: Analysis) => {
+    const u = sc(a).units;
+    return a.tornado.bars.map((b) => ({
+      label: b.label,
+      low: kgTo(b.low.co2eKg, u),
+      high: kgTo(b.high.co2eKg, u),
+      lowText: b.note ? "" : b.low.value,
+      highText: b.note ? "" : b.high.value
+    }));
+  };
+  // The bars and the scenario's value, with room for the labels on either side (0.6 of the span each way).
+  const xDomain = (a: Analysis) => {
+    const data = bars(a);
+    const base = kgTo(a.tornado.baseKg, sc(a).units);
+    const hi = Math.max(...data.map((b) => b.high), base);
+    const lo = Math.min(...data.map((b) => b.low), base);
+    return niceDomain(Math.max(0, lo - (hi - lo) * 0.6), hi + (hi - lo) * 0.6);
+  };
+  return layeredChart(
     store,
-    KEYS.tornado,
+    "chart-tornado",
+    (a) => `${xDomain(a).join()}|${sc(a).units}|${a.model.id}|${a.tornado.bars.map((b) => b.label).join()}`,
     (a) => {
       const u = sc(a).units;
-      const bars = a.tornado.bars.map((b) => ({
-        label: b.label,
-        low: kgTo(b.low.co2eKg, u),
-        high: kgTo(b.high.co2eKg, u),
-        lowText: b.note ? "" : b.low.value,
-        highText: b.note ? "" : b.high.value,
-        note: b.note ?? ""
-      }));
-      const base = kgTo(a.tornado.baseKg, u);
-      const hi = Math.max(...bars.map((b) => b.high), base);
-      const lo = Math.min(...bars.map((b) => b.low), base);
+      const labels = a.tornado.bars.map((b) => b.label);
       const chart = Plot.plot({
         width: WIDTH,
-        height: 40 + 36 * bars.length,
+        height: 40 + 36 * labels.length,
         marginLeft: 140,
         marginRight: 20,
-        x: {
-          label: `CO2e (${u}) →`,
-          grid: true,
-          domain: [Math.max(0, lo - (hi - lo) * 0.6), hi + (hi - lo) * 0.6],
-          nice: true
-        },
-        y: {domain: bars.map((b) => b.label), label: null},
-        marks: [
-          Plot.barX(bars, {y: "label", x1: "low", x2: "high", fill: "#7d93b2"}),
-          Plot.ruleX([base], {stroke: HERE, strokeWidth: 2}),
-          Plot.text(bars, {y: "label", x: "low", text: "lowText", dx: -4, textAnchor: "end", fontSize: 10, fill: INK}),
-          Plot.text(bars, {
-            y: "label",
-            x: "high",
-            text: "highText",
-            dx: 4,
-            textAnchor: "start",
-            fontSize: 10,
-            fill: INK
-          })
-        ]
+        x: {label: `CO2e (${u}) →`, grid: true, domain: xDomain(a)},
+        y: {type: "band", domain: labels, label: null},
+        marks: []
       });
-      return figure(
-        chart,
-        `Tornado chart for ${a.model.label}, CO2e in ${u}`,
-        `Each bar moves one assumption across its plausible range with the others held at the scenario; the blue rule is the scenario's ${formatMass(a.tornado.baseKg, u)}.`
-      );
+      return {figure: figure(chart, `Tornado chart for ${a.model.label}, CO2e in ${u}`, ""), chart};
     },
-    {"data-live": "chart-tornado", class: "chart-box"}
+    [
+      {
+        key: KEYS.tornado,
+        draw: (a, {figure, chart, layer}) => {
+          const u = sc(a).units;
+          const x = chart.scale("x")!;
+          const y = chart.scale("y")!;
+          const band = Math.round(y.bandwidth! * 100) / 100;
+          const text = (value: number, label: string, row: string, side: -1 | 1) =>
+            svgEl(
+              "text",
+              {
+                x: px(x, value) + 4 * side,
+                y: px(y, row) + band / 2,
+                dy: "0.32em",
+                "text-anchor": side < 0 ? "end" : "start",
+                fill: INK,
+                "font-size": 10
+              },
+              label
+            );
+          for (const b of bars(a)) {
+            const [x1, x2] = [px(x, b.low), px(x, b.high)];
+            const width = Math.round(Math.max(0, x2 - x1) * 100) / 100;
+            layer.append(svgEl("rect", {x: x1, y: px(y, b.label), width, height: band, fill: "#7d93b2"}));
+          }
+          const at = px(x, kgTo(a.tornado.baseKg, u));
+          const [y1, y2] = y.range as [number, number]; // the frame's top and bottom
+          layer.append(svgEl("line", {x1: at, x2: at, y1, y2, stroke: HERE, "stroke-width": 2}));
+          for (const b of bars(a)) {
+            if (b.lowText) layer.append(text(b.low, b.lowText, b.label, -1));
+            if (b.highText) layer.append(text(b.high, b.highText, b.label, 1));
+          }
+          figure.querySelector("figcaption")!.textContent =
+            `Each bar moves one assumption across its plausible range with the others held at the scenario; the blue rule is the scenario's ${formatMass(a.tornado.baseKg, u)}.`;
+        }
+      }
+    ]
   );
 }
 
-/** The Monte Carlo distribution of the chosen model's CO2e: histogram, median and 90 % interval. */
+/** A domain widened to round values (Plot's `nice`), so that nearby data share the same axis. */
+function niceDomain(lo: number, hi: number): [number, number] {
+  return Plot.scale({x: {domain: [lo, hi], nice: true}}).domain as [number, number];
+}
+
+/**
+ * The Monte Carlo distribution of the chosen model's CO2e: histogram, median and 90 % interval. Plot draws the
+ * axes over round domains, so a change that keeps the data within them (a new seed, another factor set)
+ * redraws only the histogram, the rules and the caption, with the chart's own scales.
+ */
 export function monteCarloChart(store: SensitivityStore): HTMLElement {
-  return live(
+  const height = 240;
+  const rules = (a: Analysis) => {
+    const u = sc(a).units;
+    const mc = a.monteCarlo;
+    return [
+      {x: kgTo(mc.lowKg, u), label: "5 %", dash: "4,3", stroke: INK, width: 1},
+      {x: kgTo(mc.medianKg, u), label: "median", dash: null, stroke: INK, width: 1},
+      {x: kgTo(mc.highKg, u), label: "95 %", dash: "4,3", stroke: INK, width: 1},
+      {x: kgTo(a.modelKg, u), label: null, dash: null, stroke: HERE, width: 2}
+    ];
+  };
+  // The x domain spans the histogram and every rule; the y domain the tallest bin. Computed once per analysis.
+  const cache = new WeakMap<Analysis, {x: [number, number]; y: [number, number]}>();
+  const domains = (a: Analysis) => {
+    const known = cache.get(a);
+    if (known) return known;
+    const u = sc(a).units;
+    const bins = a.histogram.bins;
+    const xs = [kgTo(bins[0].x0, u), kgTo(bins[bins.length - 1].x1, u), ...rules(a).map((r) => r.x)];
+    const d = {
+      x: niceDomain(Math.min(...xs), Math.max(...xs)),
+      y: niceDomain(0, Math.max(1, ...bins.map((b) => b.count)))
+    };
+    cache.set(a, d);
+    return d;
+  };
+  return layeredChart(
     store,
-    KEYS.montecarlo,
+    "chart-montecarlo",
+    (a) => {
+      const d = domains(a);
+      return `${d.x.join()}|${d.y.join()}|${sc(a).units}|${a.model.id}`;
+    },
     (a) => {
       const u = sc(a).units;
-      const mc = a.monteCarlo;
-      const bins = a.histogram.bins;
-      // Each bin's count from its left edge, and the last count again at the right edge to close the last step.
-      const steps = [
-        ...bins.map((b) => ({x: kgTo(b.x0, u), count: b.count})),
-        {x: kgTo(bins[bins.length - 1].x1, u), count: bins[bins.length - 1].count}
-      ];
-      const marks = [
-        {x: kgTo(mc.lowKg, u), label: "5 %", dash: "4,3"},
-        {x: kgTo(mc.medianKg, u), label: "median", dash: null},
-        {x: kgTo(mc.highKg, u), label: "95 %", dash: "4,3"}
-      ];
+      const d = domains(a);
       const chart = Plot.plot({
         width: WIDTH,
-        height: 240,
+        height,
         marginLeft: 50,
-        x: {label: `CO2e (${u}) →`},
-        y: {label: "↑ samples", grid: true},
-        marks: [
-          // One stepped area rather than a rect per bin: the same histogram in one element, cheaper to update.
-          Plot.areaY(steps, {x: "x", y: "count", fill: "#9aa7b8", curve: "step-after"}),
-          Plot.ruleX(marks, {x: "x", stroke: INK, strokeDasharray: "dash"}),
-          Plot.text(marks, {x: "x", text: "label", frameAnchor: "top", dy: -2, fontSize: 10, fill: INK}),
-          Plot.ruleX([kgTo(a.modelKg, u)], {stroke: HERE, strokeWidth: 2}),
-          Plot.ruleY([0])
-        ]
+        marginRight: 35, // room for the last tick's label, at the round end of the domain
+        x: {label: `CO2e (${u}) →`, domain: d.x},
+        y: {label: "↑ samples", grid: true, domain: d.y},
+        marks: [Plot.ruleY([0])]
       });
-      const outside = a.histogram.below + a.histogram.above;
-      return figure(
-        chart,
-        `Monte Carlo distribution of ${a.model.label}'s CO2e, ${u}`,
-        `${formatNumber(mc.n)} samples, seed ${mc.seed}: median ${formatMass(mc.medianKg, u)}, 90 % interval ${formatMass(mc.lowKg, u)} to ${formatMass(mc.highKg, u)}; blue rule: the scenario's point estimate. The histogram shows the central 99 % of the samples (${formatNumber(outside)} lie outside it).`
-      );
+      return {
+        figure: figure(chart, `Monte Carlo distribution of ${a.model.label}'s CO2e, ${u}`, ""),
+        chart
+      };
     },
-    {"data-live": "chart-montecarlo", class: "chart-box"}
+    [
+      {
+        key: (a) => `${a.cacheKeys.monteCarlo}|${sc(a).units}|${a.modelKg}`,
+        draw: (a, {figure, chart, layer}) => {
+          const u = sc(a).units;
+          const mc = a.monteCarlo;
+          const x = chart.scale("x")!;
+          const y = chart.scale("y")!;
+          const [bottom, top] = y.range as [number, number];
+          // The histogram as one stepped area: up to each bin's count at its left edge, across to its right edge.
+          const bins = a.histogram.bins;
+          let path = `M${px(x, kgTo(bins[0].x0, u))},${bottom}`;
+          for (const b of bins) path += `V${px(y, b.count)}H${px(x, kgTo(b.x1, u))}`;
+          layer.append(svgEl("path", {d: `${path}V${bottom}Z`, fill: "#9aa7b8"}));
+          for (const r of rules(a)) {
+            const at = px(x, r.x);
+            const attributes: Record<string, string | number> = {x1: at, x2: at, y1: top, y2: bottom, stroke: r.stroke};
+            if (r.width !== 1) attributes["stroke-width"] = r.width;
+            if (r.dash) attributes["stroke-dasharray"] = r.dash;
+            layer.append(svgEl("line", attributes));
+            if (r.label)
+              layer.append(
+                svgEl(
+                  "text",
+                  {x: at, y: top - 2, dy: "0.71em", "text-anchor": "middle", fill: INK, "font-size": 10},
+                  r.label
+                )
+              );
+          }
+          const outside = a.histogram.below + a.histogram.above;
+          figure.querySelector("figcaption")!.textContent =
+            `${formatNumber(mc.n)} samples, seed ${mc.seed}: median ${formatMass(mc.medianKg, u)}, 90 % interval ${formatMass(mc.lowKg, u)} to ${formatMass(mc.highKg, u)}; blue rule: the scenario's point estimate. The histogram shows the central 99 % of the samples (${formatNumber(outside)} lie outside it).`;
+        }
+      }
+    ]
   );
 }
 
