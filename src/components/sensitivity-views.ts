@@ -116,7 +116,8 @@ export const KEYS = {
   table3: energyKey,
   table4: (a: Analysis) => `${energyKey(a)}|${sc(a).usdPerKwh}`,
   claims: energyKey,
-  grids: (a: Analysis) => JSON.stringify(a.grids.map((g) => [g.id, g.kgPerKwh, g.selected])),
+  grids: (a: Analysis) =>
+    JSON.stringify([sc(a).factors, sc(a).unassigned, a.grids.map((g) => [g.id, g.kgPerKwh, g.selected])]),
   tornado: (a: Analysis) => `${energyKey(a)}|${a.model.id}|${JSON.stringify(a.tornado.bars)}`,
   montecarlo: (a: Analysis) => `${a.cacheKeys.monteCarlo}|${sc(a).units}|${a.modelKg}`
 };
@@ -502,55 +503,89 @@ export function pueChart(store: SensitivityStore, inputs: Inputs): HTMLElement {
   );
 }
 
-/** Carbon intensity of each grid preset; the paper's EPA factor marked, the US mix beside it. */
+/**
+ * Carbon intensity of each grid preset; the paper's EPA factor marked, the US mix beside it. Plot draws the axes
+ * over a round domain; the bars, values and rules are drawn over them with its scales, so choosing another grid
+ * (which moves only the outline) or factors that keep every bar within the domain does not render it again.
+ */
 export function intensityChart(store: SensitivityStore): HTMLElement {
-  return live(
+  const data = (a: Analysis) => a.grids.map((g) => ({...g, g: kgPerKwhTo(g.kgPerKwh, "g")}));
+  // The paper's factor first, the United States mix it stands for next, then the other grids.
+  const order = (a: Analysis) => {
+    const d = data(a);
+    const paper = d.find((x) => x.kind === "paper")!;
+    return [
+      paper.label,
+      ...d.filter((x) => x.id === "us").map((x) => x.label),
+      ...d.filter((x) => x.kind !== "paper" && x.id !== "us").map((x) => x.label)
+    ];
+  };
+  const xDomain = (a: Analysis) => niceDomain(0, Math.max(...data(a).map((d) => d.g)));
+  return layeredChart(
     store,
-    KEYS.grids,
+    "chart-grids",
+    (a) => `${xDomain(a).join()}|${order(a).join()}`,
     (a) => {
-      const data = a.grids.map((g) => ({...g, g: kgPerKwhTo(g.kgPerKwh, "g")}));
-      const paper = data.find((d) => d.kind === "paper")!;
-      const order = [
-        paper.label,
-        ...data.filter((d) => d.id === "us").map((d) => d.label),
-        ...data.filter((d) => d.kind !== "paper" && d.id !== "us").map((d) => d.label)
-      ];
+      const labels = order(a);
       const chart = Plot.plot({
         width: WIDTH,
-        height: 40 + 28 * data.length,
+        height: 40 + 28 * labels.length,
         marginLeft: 150,
         marginRight: 60,
-        x: {label: "g CO2e per kWh →", grid: true, nice: true},
-        y: {domain: order, label: null},
-        marks: [
-          Plot.barX(data, {
-            y: "label",
-            x: "g",
-            fill: (d) => (d.kind === "paper" ? PAPER : d.selected ? HERE : "#9aa7b8"),
-            stroke: (d) => (d.selected ? INK : "none"),
-            strokeWidth: 1.5
-          }),
-          Plot.ruleX([paper.g], {stroke: PAPER, strokeDasharray: "4,3"}),
-          Plot.text(data, {
-            y: "label",
-            x: "g",
-            text: (d) => formatNumber(d.g),
-            dx: 4,
-            textAnchor: "start",
-            fill: INK,
-            fontSize: 11
-          }),
-          Plot.ruleX([0])
-        ]
+        x: {label: "g CO2e per kWh →", grid: true, domain: xDomain(a)},
+        y: {type: "band", domain: labels, label: null},
+        marks: []
       });
-      const unassigned = sc(a).unassigned;
-      return figure(
-        chart,
-        "Carbon intensity of each grid preset, g CO2e per kWh",
-        `Bars are Table 2's mixes under the ${sc(a).factors} factors (unassigned share: ${unassigned === "renormalise" ? "renormalised" : `${unassigned.gPerKwh} g/kWh`}); the orange bar and dashed rule are the paper's EPA factor, with the United States mix it stands for beside it. The scenario's choice is outlined.`
-      );
+      return {figure: figure(chart, "Carbon intensity of each grid preset, g CO2e per kWh", ""), chart};
     },
-    {"data-live": "chart-grids", class: "chart-box"}
+    [
+      {
+        key: KEYS.grids,
+        draw: (a, {figure, chart, layer}) => {
+          const x = chart.scale("x")!;
+          const y = chart.scale("y")!;
+          const band = Math.round(y.bandwidth! * 100) / 100;
+          const [y1, y2] = y.range as [number, number]; // the frame's top and bottom
+          const zero = px(x, 0);
+          const bars = data(a);
+          for (const d of bars) {
+            const top = px(y, d.label);
+            const attributes: Record<string, string | number> = {
+              x: zero,
+              y: top,
+              width: Math.round((px(x, d.g) - zero) * 100) / 100,
+              height: band,
+              fill: d.kind === "paper" ? PAPER : d.selected ? HERE : "#9aa7b8"
+            };
+            if (d.selected) Object.assign(attributes, {stroke: INK, "stroke-width": 1.5});
+            layer.append(svgEl("rect", attributes));
+          }
+          const paper = px(x, bars.find((d) => d.kind === "paper")!.g);
+          layer.append(
+            svgEl("line", {x1: paper, x2: paper, y1, y2, stroke: PAPER, "stroke-dasharray": "4,3"}),
+            svgEl("line", {x1: zero, x2: zero, y1, y2, stroke: "currentColor"})
+          );
+          for (const d of bars)
+            layer.append(
+              svgEl(
+                "text",
+                {
+                  x: px(x, d.g) + 4,
+                  y: px(y, d.label) + band / 2,
+                  dy: "0.32em",
+                  "text-anchor": "start",
+                  fill: INK,
+                  "font-size": 11
+                },
+                formatNumber(d.g)
+              )
+            );
+          const unassigned = sc(a).unassigned;
+          figure.querySelector("figcaption")!.textContent =
+            `Bars are Table 2's mixes under the ${sc(a).factors} factors (unassigned share: ${unassigned === "renormalise" ? "renormalised" : `${unassigned.gPerKwh} g/kWh`}); the orange bar and dashed rule are the paper's EPA factor, with the United States mix it stands for beside it. The scenario's choice is outlined.`;
+        }
+      }
+    ]
   );
 }
 
@@ -700,7 +735,7 @@ export function monteCarloChart(store: SensitivityStore): HTMLElement {
     },
     [
       {
-        key: (a) => `${a.cacheKeys.monteCarlo}|${sc(a).units}|${a.modelKg}`,
+        key: KEYS.montecarlo,
         draw: (a, {figure, chart, layer}) => {
           const u = sc(a).units;
           const mc = a.monteCarlo;

@@ -201,6 +201,29 @@ describe("sensitivity page", () => {
     await again.page.close();
   });
 
+  test("the PUE chart's dots lie on their lines (sampled every 0.1 PUE, so they follow the log axis)", async () => {
+    const {page} = await open("?pue=1.97&grid=germany");
+    const gaps = await page.evaluate(() => {
+      const svg = document.querySelector('[data-live="chart-pue"] svg')!;
+      const lines = [...svg.querySelectorAll("g.overlay path")];
+      return [...svg.querySelectorAll("g.overlay circle")].map((dot) => {
+        const [cx, cy] = [Number(dot.getAttribute("cx")), Number(dot.getAttribute("cy"))];
+        const line = lines.find((l) => l.getAttribute("stroke") === dot.getAttribute("fill"))!;
+        const points = line
+          .getAttribute("d")!
+          .slice(1)
+          .split("L")
+          .map((p) => p.split(",").map(Number));
+        const k = points.findIndex(([x], i) => i > 0 && x >= cx);
+        const [[x0, y0], [x1, y1]] = [points[k - 1], points[k]];
+        return Math.abs(y0 + ((cx - x0) / (x1 - x0)) * (y1 - y0) - cy);
+      });
+    });
+    expect(gaps.length).toBeGreaterThanOrEqual(6);
+    for (const gap of gaps) expect(gap).toBeLessThan(0.5);
+    await page.close();
+  });
+
   test("?pue=1&units=kg shows the NAS (P100) row at 179,759 kg", async () => {
     const {page, errors} = await open("?pue=1&units=kg");
     expect(await rowOf(page, "table3", "NAS", "P100×8")).toContain("179,759");
