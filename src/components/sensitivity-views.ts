@@ -303,9 +303,18 @@ function svgEl(tag: string, attributes: Record<string, string | number>, text?: 
 
 type PlotChart = ReturnType<typeof Plot.plot>;
 
-/** A value's position on one of a chart's scales, in pixels to two decimals (as an SVG attribute). */
+/** A length in pixels to two decimals, as written in an SVG attribute. */
+const round2 = (pixels: number) => Math.round(pixels * 100) / 100;
+
+/** A value's position on one of a chart's scales, in pixels to two decimals. */
 function px(scale: Plot.Scale, value: unknown): number {
-  return Math.round((scale.apply(value) as number) * 100) / 100;
+  return round2(scale.apply(value) as number);
+}
+
+/** A label centred on a band of the band scale `y` (where Plot's text mark puts it), at `x` pixels. */
+function bandLabel(y: Plot.Scale, row: string, x: number, anchor: "start" | "end", text: string, fontSize = 10) {
+  const at = round2(px(y, row) + y.bandwidth! / 2);
+  return svgEl("text", {x, y: at, dy: "0.32em", "text-anchor": anchor, fill: INK, "font-size": fontSize}, text);
 }
 
 /** A drawn chart: its figure, its Plot chart (for the scales), and the layer an overlay draws into. */
@@ -544,7 +553,7 @@ export function intensityChart(store: SensitivityStore): HTMLElement {
         draw: (a, {figure, chart, layer}) => {
           const x = chart.scale("x")!;
           const y = chart.scale("y")!;
-          const band = Math.round(y.bandwidth! * 100) / 100;
+          const band = round2(y.bandwidth!);
           const [y1, y2] = y.range as [number, number]; // the frame's top and bottom
           const zero = px(x, 0);
           const bars = data(a);
@@ -553,7 +562,7 @@ export function intensityChart(store: SensitivityStore): HTMLElement {
             const attributes: Record<string, string | number> = {
               x: zero,
               y: top,
-              width: Math.round((px(x, d.g) - zero) * 100) / 100,
+              width: round2(px(x, d.g) - zero),
               height: band,
               fill: d.kind === "paper" ? PAPER : d.selected ? HERE : "#9aa7b8"
             };
@@ -565,21 +574,7 @@ export function intensityChart(store: SensitivityStore): HTMLElement {
             svgEl("line", {x1: paper, x2: paper, y1, y2, stroke: PAPER, "stroke-dasharray": "4,3"}),
             svgEl("line", {x1: zero, x2: zero, y1, y2, stroke: "currentColor"})
           );
-          for (const d of bars)
-            layer.append(
-              svgEl(
-                "text",
-                {
-                  x: px(x, d.g) + 4,
-                  y: px(y, d.label) + band / 2,
-                  dy: "0.32em",
-                  "text-anchor": "start",
-                  fill: INK,
-                  "font-size": 11
-                },
-                formatNumber(d.g)
-              )
-            );
+          for (const d of bars) layer.append(bandLabel(y, d.label, px(x, d.g) + 4, "start", formatNumber(d.g), 11));
           const unassigned = sc(a).unassigned;
           figure.querySelector("figcaption")!.textContent =
             `Bars are Table 2's mixes under the ${sc(a).factors} factors (unassigned share: ${unassigned === "renormalise" ? "renormalised" : `${unassigned.gPerKwh} g/kWh`}); the orange bar and dashed rule are the paper's EPA factor, with the United States mix it stands for beside it. The scenario's choice is outlined.`;
@@ -638,23 +633,12 @@ export function tornadoChart(store: SensitivityStore): HTMLElement {
           const u = sc(a).units;
           const x = chart.scale("x")!;
           const y = chart.scale("y")!;
-          const band = Math.round(y.bandwidth! * 100) / 100;
+          const band = round2(y.bandwidth!);
           const text = (value: number, label: string, row: string, side: -1 | 1) =>
-            svgEl(
-              "text",
-              {
-                x: px(x, value) + 4 * side,
-                y: px(y, row) + band / 2,
-                dy: "0.32em",
-                "text-anchor": side < 0 ? "end" : "start",
-                fill: INK,
-                "font-size": 10
-              },
-              label
-            );
+            bandLabel(y, row, px(x, value) + 4 * side, side < 0 ? "end" : "start", label);
           for (const b of bars(a)) {
             const [x1, x2] = [px(x, b.low), px(x, b.high)];
-            const width = Math.round(Math.max(0, x2 - x1) * 100) / 100;
+            const width = round2(Math.max(0, x2 - x1));
             layer.append(svgEl("rect", {x: x1, y: px(y, b.label), width, height: band, fill: "#7d93b2"}));
           }
           const at = px(x, kgTo(a.tornado.baseKg, u));
