@@ -1,112 +1,19 @@
-// The live parts of the sensitivity page: tables, claims, charts and figures in prose. Each one follows the
-// store and re-renders only when the parts of the analysis it shows have changed (its dependency key).
+// The live parts of the sensitivity page: tables, claims, charts and the NAS correction's steps. Each follows
+// the store through live() or layeredChart() (src/components/live.ts).
 import * as Plot from "@observablehq/plot";
 import {formatNumber, formatSignificant, formatUsd} from "../lib/format.js";
 import {formatMass, formatMassValue, stepQuery, type Analysis} from "../lib/sensitivity.js";
 import type {Inputs} from "../lib/types.js";
 import {kgPerKwhTo, kgTo, lbsToKg, type MassUnit} from "../lib/units.js";
-import {plotAria} from "./a11y.js";
 import {figure, logDomain} from "./charts.js";
-import {el} from "./dom.js";
+import {el, svgEl} from "./dom.js";
+import {layeredChart, live} from "./live.js";
 import type {SensitivityStore} from "./scenario-controls.js";
 
 const INK = "#222";
 const MUTED = "#6b6b6b";
 const PAPER = "#d2541b";
 const HERE = "#1f5fa8";
-
-/**
- * Makes `target` show what `source` shows, touching only what differs: where both trees have the same elements
- * in the same places, attributes and text are updated in place; any other subtree is replaced. Updating a table
- * or a chart of unchanged shape this way spares the browser from styling and laying out new elements.
- */
-export function patch(target: Node, source: Node): void {
-  if (target.nodeType === Node.TEXT_NODE && source.nodeType === Node.TEXT_NODE) {
-    if (target.nodeValue !== source.nodeValue) target.nodeValue = source.nodeValue;
-    return;
-  }
-  if (
-    target.nodeType !== Node.ELEMENT_NODE ||
-    source.nodeType !== Node.ELEMENT_NODE ||
-    (target as Element).tagName !== (source as Element).tagName ||
-    (target as Element).namespaceURI !== (source as Element).namespaceURI ||
-    target.childNodes.length !== source.childNodes.length
-  ) {
-    target.parentNode!.replaceChild(source, target);
-    return;
-  }
-  // Indexed loops over the live lists: spreading them into arrays cost more than the comparisons themselves.
-  const t = target as Element;
-  const s = source as Element;
-  const ta = t.attributes;
-  const sa = s.attributes;
-  for (let k = ta.length - 1; k >= 0; k--) {
-    const name = ta[k].name;
-    if (!s.hasAttribute(name)) t.removeAttribute(name);
-  }
-  for (let k = 0; k < sa.length; k++) {
-    const a = sa[k];
-    if (t.getAttribute(a.name) !== a.value) t.setAttribute(a.name, a.value);
-  }
-  // Each source child is captured before patching, which may move it into the target.
-  let tChild: ChildNode | null = t.firstChild;
-  let sChild: ChildNode | null = s.firstChild;
-  while (tChild && sChild) {
-    const tNext = tChild.nextSibling;
-    const sNext = sChild.nextSibling;
-    patch(tChild, sChild);
-    tChild = tNext;
-    sChild = sNext;
-  }
-}
-
-/**
- * A container that renders `render(analysis)` into itself whenever `key(analysis)` changes, patched into the
- * previous rendering (see patch), unless `update` shows the change in place (returning true). Its
- * data-render-count attribute counts renders.
- */
-export function live(
-  store: SensitivityStore,
-  key: (a: Analysis) => string,
-  render: (a: Analysis) => Node,
-  attributes: Record<string, string> = {},
-  update?: (a: Analysis, shown: Node) => boolean
-): HTMLElement {
-  const box = el("div", attributes);
-  let last: string | null = null;
-  let count = 0;
-  store.subscribe((a) => {
-    const start = performance.now();
-    const k = key(a);
-    if (k === last) return;
-    last = k;
-    if (!(update && box.firstChild && update(a, box.firstChild))) {
-      const out = render(a);
-      // Plot puts a <style> element in every chart; inserting one makes the browser restyle the whole page.
-      // The same rules are in src/styles/sensitivity.css (.chart-box svg), so each chart's own is dropped.
-      if (out instanceof Element) {
-        for (const style of out.querySelectorAll("svg > style")) style.remove();
-        plotAria(out);
-      }
-      if (box.firstChild) patch(box.firstChild, out);
-      else box.replaceChildren(out);
-    }
-    box.dataset.renderCount = String(++count);
-    // User Timing entries, one per render, read by bench/sensitivity.ts.
-    if (attributes["data-live"]) performance.measure(`sensitivity:${attributes["data-live"]}`, {start});
-  });
-  return box;
-}
-
-/** A figure in running text that follows the scenario. */
-export function liveText(store: SensitivityStore, text: (a: Analysis) => string): HTMLElement {
-  const span = el("span", {class: "live"});
-  store.subscribe((a) => {
-    const t = text(a);
-    if (span.textContent !== t) span.textContent = t;
-  });
-  return span;
-}
 
 // Dependency keys: the parts of a view each element shows.
 const sc = (a: Analysis) => a.view.scenario;
@@ -284,24 +191,12 @@ export function dodgeLog(values: readonly number[], lo: number, hi: number, heig
   return out;
 }
 
-const SVG_NS = "http://www.w3.org/2000/svg";
-
 /** The powers of ten from lo to hi: the ticks of a log axis without its minor ticks (fewer nodes to lay out). */
 export function powersOfTen(lo: number, hi: number): number[] {
   const out: number[] = [];
   for (let e = Math.ceil(Math.log10(lo) - 1e-9); e <= Math.floor(Math.log10(hi) + 1e-9); e++) out.push(10 ** e);
   return out;
 }
-
-/** An SVG element with attributes and, optionally, text (set with textContent). */
-function svgEl(tag: string, attributes: Record<string, string | number>, text?: string): SVGElement {
-  const node = document.createElementNS(SVG_NS, tag) as SVGElement;
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-type PlotChart = ReturnType<typeof Plot.plot>;
 
 /** A length in pixels to two decimals, as written in an SVG attribute. */
 const round2 = (pixels: number) => Math.round(pixels * 100) / 100;
@@ -315,70 +210,6 @@ function px(scale: Plot.Scale, value: unknown): number {
 function bandLabel(y: Plot.Scale, row: string, x: number, anchor: "start" | "end", text: string, fontSize = 10) {
   const at = round2(px(y, row) + y.bandwidth! / 2);
   return svgEl("text", {x, y: at, dy: "0.32em", "text-anchor": anchor, fill: INK, "font-size": fontSize}, text);
-}
-
-/** A drawn chart: its figure, its Plot chart (for the scales), and the layer an overlay draws into. */
-interface Drawn {
-  figure: HTMLElement;
-  chart: PlotChart;
-  layer: SVGGElement;
-}
-
-/** One layer over a chart's marks: redrawn when its key changes (and whenever the chart is rendered again). */
-interface Overlay {
-  key: (a: Analysis) => string;
-  draw: (a: Analysis, drawn: Drawn) => void;
-}
-
-/**
- * A chart in parts: a Plot chart re-rendered when `baseKey` changes, and layers over it drawn with the chart's
- * own scales, each redrawn when its own key changes. Moving, say, the PUE then moves a rule instead of
- * rendering the chart again. Both the chart and each layer are patched into what is shown (see patch).
- */
-function layeredChart(
-  store: SensitivityStore,
-  name: string,
-  baseKey: (a: Analysis) => string,
-  renderBase: (a: Analysis) => {figure: HTMLElement; chart: PlotChart},
-  overlays: Overlay[]
-): HTMLElement {
-  const box = el("div", {"data-live": name, class: "chart-box"});
-  let lastBase: string | null = null;
-  let lastKeys: string[] = [];
-  let drawn: {figure: HTMLElement; chart: PlotChart; layers: SVGGElement[]} | null = null;
-  let count = 0;
-  store.subscribe((a) => {
-    const start = performance.now();
-    const b = baseKey(a);
-    const keys = overlays.map((o) => o.key(a));
-    const rebase = b !== lastBase || !drawn;
-    if (!rebase && keys.every((k, i) => k === lastKeys[i])) return;
-    if (rebase) {
-      const {figure, chart} = renderBase(a);
-      for (const style of chart.querySelectorAll("svg > style")) style.remove(); // see live()
-      plotAria(chart);
-      // The layers come off, the new rendering is patched into the one shown, and the layers go back on top.
-      const layers = drawn?.layers ?? overlays.map(() => svgEl("g", {class: "overlay"}) as SVGGElement);
-      for (const layer of layers) layer.remove();
-      if (box.firstChild) patch(box.firstChild, figure);
-      else box.append(figure);
-      box.querySelector("svg")!.append(...layers);
-      drawn = {figure: box.firstElementChild as HTMLElement, chart, layers};
-    }
-    const {figure, chart, layers} = drawn!;
-    overlays.forEach((o, i) => {
-      if (!rebase && keys[i] === lastKeys[i]) return;
-      const layer = svgEl("g", {class: "overlay"}) as SVGGElement;
-      o.draw(a, {figure, chart, layer});
-      patch(layers[i], layer);
-      if (layer.parentNode) layers[i] = layer; // patch put the new layer in place of the old one
-    });
-    lastBase = b;
-    lastKeys = keys;
-    box.dataset.renderCount = String(++count);
-    performance.measure(`sensitivity:${name}`, {start});
-  });
-  return box;
 }
 
 /**
