@@ -53,6 +53,28 @@ export function patch(target: Node, source: Node): void {
 }
 
 /**
+ * A function of the analysis computed once per analysis (the store makes a new one on every change), so that a
+ * chart's dependency key and its drawing can both use a derived value, such as a domain, without computing it twice.
+ */
+export function memo<T>(fn: (a: Analysis) => T): (a: Analysis) => T {
+  const cache = new WeakMap<Analysis, T>();
+  return (a) => {
+    if (!cache.has(a)) cache.set(a, fn(a));
+    return cache.get(a)!;
+  };
+}
+
+/**
+ * Readies a Plot rendering for the page. Plot puts a <style> element in every chart, and inserting one makes the
+ * browser restyle the whole page; the same rules are in src/styles/sensitivity.css (.chart-box svg), so each
+ * chart's own is dropped. Plot's named groups get their role (see plotAria).
+ */
+function adoptPlot(node: Element): void {
+  for (const style of node.querySelectorAll("svg > style")) style.remove();
+  plotAria(node);
+}
+
+/**
  * A container that renders `render(analysis)` into itself whenever `key(analysis)` changes, patched into the
  * previous rendering (see patch), unless `update` shows the change in place (returning true). Its
  * data-render-count attribute counts renders.
@@ -74,12 +96,7 @@ export function live(
     last = k;
     if (!(update && box.firstChild && update(a, box.firstChild))) {
       const out = render(a);
-      // Plot puts a <style> element in every chart; inserting one makes the browser restyle the whole page.
-      // The same rules are in src/styles/sensitivity.css (.chart-box svg), so each chart's own is dropped.
-      if (out instanceof Element) {
-        for (const style of out.querySelectorAll("svg > style")) style.remove();
-        plotAria(out);
-      }
+      if (out instanceof Element) adoptPlot(out);
       if (box.firstChild) patch(box.firstChild, out);
       else box.replaceChildren(out);
     }
@@ -140,8 +157,7 @@ export function layeredChart(
     if (!rebase && keys.every((k, i) => k === lastKeys[i])) return;
     if (rebase) {
       const {figure, chart} = renderBase(a);
-      for (const style of chart.querySelectorAll("svg > style")) style.remove(); // see live()
-      plotAria(chart);
+      adoptPlot(figure);
       // The layers come off, the new rendering is patched into the one shown, and the layers go back on top.
       const layers = drawn?.layers ?? overlays.map(() => svgEl("g", {class: "overlay"}) as SVGGElement);
       for (const layer of layers) layer.remove();

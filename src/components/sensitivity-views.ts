@@ -7,7 +7,7 @@ import type {Inputs} from "../lib/types.js";
 import {kgPerKwhTo, kgTo, lbsToKg, type MassUnit} from "../lib/units.js";
 import {figure, logDomain} from "./charts.js";
 import {el, svgEl} from "./dom.js";
-import {layeredChart, live} from "./live.js";
+import {layeredChart, live, memo} from "./live.js";
 import type {SensitivityStore} from "./scenario-controls.js";
 
 const INK = "#222";
@@ -222,8 +222,7 @@ export function pueChart(store: SensitivityStore, inputs: Inputs): HTMLElement {
   const height = 300;
   const margin = {top: 20, right: 250, bottom: 30, left: 70};
   const presets = inputs.puePresets.filter((p, k, all) => all.findIndex((q) => q.pue === p.pue) === k);
-  const yDomain = (a: Analysis) =>
-    logDomain(a.pueLines.flatMap((l) => l.atPue.map((p) => kgTo(p.co2eKg, sc(a).units))));
+  const yDomain = memo((a) => logDomain(a.pueLines.flatMap((l) => l.atPue.map((p) => kgTo(p.co2eKg, sc(a).units)))));
   let color: (label: string) => string = () => INK;
   return layeredChart(
     store,
@@ -349,9 +348,9 @@ export function pueChart(store: SensitivityStore, inputs: Inputs): HTMLElement {
  * (which moves only the outline) or factors that keep every bar within the domain does not render it again.
  */
 export function intensityChart(store: SensitivityStore): HTMLElement {
-  const data = (a: Analysis) => a.grids.map((g) => ({...g, g: kgPerKwhTo(g.kgPerKwh, "g")}));
+  const data = memo((a) => a.grids.map((g) => ({...g, g: kgPerKwhTo(g.kgPerKwh, "g")})));
   // The paper's factor first, the United States mix it stands for next, then the other grids.
-  const order = (a: Analysis) => {
+  const order = memo((a) => {
     const d = data(a);
     const paper = d.find((x) => x.kind === "paper")!;
     return [
@@ -359,8 +358,8 @@ export function intensityChart(store: SensitivityStore): HTMLElement {
       ...d.filter((x) => x.id === "us").map((x) => x.label),
       ...d.filter((x) => x.kind !== "paper" && x.id !== "us").map((x) => x.label)
     ];
-  };
-  const xDomain = (a: Analysis) => niceDomain(0, Math.max(...data(a).map((d) => d.g)));
+  });
+  const xDomain = memo((a) => niceDomain(0, Math.max(...data(a).map((d) => d.g))));
   return layeredChart(
     store,
     "chart-grids",
@@ -421,7 +420,7 @@ export function intensityChart(store: SensitivityStore): HTMLElement {
  * the bars' ends and the caption, with the chart's own scales.
  */
 export function tornadoChart(store: SensitivityStore): HTMLElement {
-  const bars = (a: Analysis) => {
+  const bars = memo((a) => {
     const u = sc(a).units;
     return a.tornado.bars.map((b) => ({
       label: b.label,
@@ -430,15 +429,15 @@ export function tornadoChart(store: SensitivityStore): HTMLElement {
       lowText: b.note ? "" : b.low.value,
       highText: b.note ? "" : b.high.value
     }));
-  };
+  });
   // The bars and the scenario's value, with room for the labels on either side (0.6 of the span each way).
-  const xDomain = (a: Analysis) => {
+  const xDomain = memo((a) => {
     const data = bars(a);
     const base = kgTo(a.tornado.baseKg, sc(a).units);
     const hi = Math.max(...data.map((b) => b.high), base);
     const lo = Math.min(...data.map((b) => b.low), base);
     return niceDomain(Math.max(0, lo - (hi - lo) * 0.6), hi + (hi - lo) * 0.6);
-  };
+  });
   return layeredChart(
     store,
     "chart-tornado",
@@ -509,21 +508,16 @@ export function monteCarloChart(store: SensitivityStore): HTMLElement {
       {x: kgTo(a.modelKg, u), label: null, dash: null, stroke: HERE, width: 2}
     ];
   };
-  // The x domain spans the histogram and every rule; the y domain the tallest bin. Computed once per analysis.
-  const cache = new WeakMap<Analysis, {x: [number, number]; y: [number, number]}>();
-  const domains = (a: Analysis) => {
-    const known = cache.get(a);
-    if (known) return known;
+  // The x domain spans the histogram and every rule; the y domain the tallest bin.
+  const domains = memo((a) => {
     const u = sc(a).units;
     const bins = a.histogram.bins;
     const xs = [kgTo(bins[0].x0, u), kgTo(bins[bins.length - 1].x1, u), ...rules(a).map((r) => r.x)];
-    const d = {
+    return {
       x: niceDomain(Math.min(...xs), Math.max(...xs)),
       y: niceDomain(0, Math.max(1, ...bins.map((b) => b.count)))
     };
-    cache.set(a, d);
-    return d;
-  };
+  });
   return layeredChart(
     store,
     "chart-montecarlo",

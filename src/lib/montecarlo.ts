@@ -299,11 +299,8 @@ export function quantiles(values: ArrayLike<number>, qs: readonly number[]): num
     select(a, k, left, n - 1);
     left = k;
   }
-  return qs.map((q) => {
-    const h = at(q);
-    const lo = Math.floor(h);
-    return lo + 1 < n ? a[lo] + (h - lo) * (a[lo + 1] - a[lo]) : a[lo];
-  });
+  // a[lo] and a[lo + 1] now hold the order statistics each quantile reads, as in the sorted values.
+  return qs.map((q) => quantileSorted(a, q));
 }
 
 export interface HistogramBin {
