@@ -25,11 +25,11 @@ import {
 } from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join, relative, sep} from "node:path";
-import {launch, serve, CHROMIUM} from "../test/browser/harness.js";
-import {LOCAL_HOSTS_ONLY} from "../loaders/browser.js";
+import {chooseChromium, launch, serve} from "../browser/harness.js";
+import {LOCAL_HOSTS_ONLY} from "../browser/chromium.js";
 import {duplicateLibraries, pageJs} from "./js-graph.js";
 import {pageRuns, runSensitivityBench} from "./sensitivity.js";
-import {rendered, sitePages} from "../test/browser/site.js";
+import {rendered, sitePages} from "../browser/site.js";
 
 const root = process.cwd();
 const argv = process.argv.slice(2);
@@ -284,7 +284,7 @@ async function main() {
   }
   const duplicates = duplicateLibraries(dist);
 
-  log(`first render of each page in ${CHROMIUM}`);
+  log(`first render of each page in ${(await chooseChromium()).executablePath}`);
   const render = await firstRenders(dist, RUNS);
   log("sensitivity bench");
   const sensitivity = await runSensitivityBench();

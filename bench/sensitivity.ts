@@ -5,7 +5,7 @@ import {spawnSync} from "node:child_process";
 import {existsSync, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
-import {launch, serve, settled, watchedPage} from "../test/browser/harness.js";
+import {launch, serve, settled, watchedPage} from "../browser/harness.js";
 import {loadInputs} from "../loaders/inputs.js";
 import {monteCarloSpec, runMonteCarlo} from "../src/lib/montecarlo.js";
 import {defaultView, focusModels} from "../src/lib/sensitivity.js";

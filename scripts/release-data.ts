@@ -5,7 +5,7 @@
 import {createHash} from "node:crypto";
 import {existsSync, readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
-import {writeFileAtomic} from "../loaders/write.js";
+import {writeFileAtomic} from "../cli/write.js";
 
 export const RELEASED_FILE = "data/RELEASED.sha256";
 

@@ -12,7 +12,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {parse} from "csv-parse/sync";
 import {afterAll, describe, expect, test} from "vitest";
-import {UsageError, runReport} from "../loaders/cli.js";
+import {UsageError, runReport} from "../cli/cli.js";
 import {DataError} from "../loaders/errors.js";
 import {loadInputs} from "../loaders/inputs.js";
 
@@ -250,7 +250,7 @@ function thrown(f: () => unknown): Error {
 
 /** Runs the CLI in a child process, as a user would. */
 function runCli(args: string[]) {
-  const result = spawnSync(TSX, ["loaders/cli.ts", ...args], {encoding: "utf8", env: {...process.env, TZ: "UTC"}});
+  const result = spawnSync(TSX, ["cli/cli.ts", ...args], {encoding: "utf8", env: {...process.env, TZ: "UTC"}});
   return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 

@@ -1,11 +1,11 @@
-// The estimate subcommand, run as a reader runs it (a child process through loaders/cli.ts) and, for the
+// The estimate subcommand, run as a reader runs it (a child process through cli/cli.ts) and, for the
 // many error cases, through runEstimate directly.
 import {spawnSync} from "node:child_process";
 import {existsSync, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {EstimateUsageError, PowerLogError, runEstimate} from "../loaders/estimate-cli.js";
+import {EstimateUsageError, PowerLogError, runEstimate} from "../cli/estimate-cli.js";
 import {loadInputs} from "../loaders/inputs.js";
 import {estimateFromParams} from "../src/lib/estimate.js";
 import type {Inputs} from "../src/lib/types.js";
@@ -22,7 +22,7 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, {recursive: true, force: true}));
 
 function cli(args: string[]) {
-  const r = spawnSync(TSX, ["loaders/cli.ts", "estimate", ...args], {
+  const r = spawnSync(TSX, ["cli/cli.ts", "estimate", ...args], {
     encoding: "utf8",
     env: {...process.env, TZ: "UTC"}
   });

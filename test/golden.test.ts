@@ -5,7 +5,7 @@
 import {existsSync, readFileSync, writeFileSync} from "node:fs";
 import {parse} from "csv-parse/sync";
 import {beforeAll, describe, expect, test} from "vitest";
-import {runReport} from "../loaders/cli.js";
+import {runReport} from "../cli/cli.js";
 import {loadInputs} from "../loaders/inputs.js";
 import {cellKey, type CellComparison} from "../src/lib/compare.js";
 import {errata as knownErrata, type Erratum} from "../src/lib/errata.js";

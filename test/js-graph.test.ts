@@ -5,8 +5,8 @@ import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {duplicateLibraries, packageOf, pageJs} from "../bench/js-graph.js";
-import {siteDir} from "./browser/harness.js";
-import {sitePages} from "./browser/site.js";
+import {siteDir} from "../browser/harness.js";
+import {sitePages} from "../browser/site.js";
 
 // Created when a test of this file runs (a filtered run that skips them all leaves nothing behind).
 let work = "";

@@ -1,5 +1,5 @@
 // The PDF report (`npm run report -- --pdf FILE`), produced from the built site by the CLI into a temporary
-// file and read back with poppler-utils: pdfinfo for the page count, pdftotext for the text.
+// file and read back with pdfjs-dist (page count, page size and text; no system tool needed).
 import {spawnSync} from "node:child_process";
 import {
   cpSync,
@@ -15,31 +15,49 @@ import {
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {runReport, UsageError} from "../loaders/cli.js";
+import {runReport, UsageError} from "../cli/cli.js";
 import {loadInputs} from "../loaders/inputs.js";
 import {buildManifest} from "../loaders/manifest.js";
-import {REPORT_SLOTS, siteStaleness} from "../loaders/pdf.js";
+import {REPORT_SLOTS, siteStaleness} from "../cli/pdf.js";
 import {errata} from "../src/lib/errata.js";
 import {formatNumber} from "../src/lib/format.js";
 import {buildReport} from "../src/lib/report.js";
 import {paperScenario, parseScenario} from "../src/lib/scenario.js";
 import {tableViews} from "../src/lib/views.js";
-import {siteDir} from "./browser/harness.js";
+import {siteDir} from "../browser/harness.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "pdf-report-"));
 
 afterAll(() => rmSync(tmp, {recursive: true, force: true}));
 
-function tool(name: string, args: string[]): string {
-  const result = spawnSync(name, args, {encoding: "utf8"});
-  if (result.error || result.status !== 0)
-    throw new Error(`${name} failed (${result.error?.message ?? result.stderr}); install poppler-utils`);
-  return result.stdout;
+interface PdfRead {
+  /** Each page's size in points (1/72 inch). */
+  pages: Array<{width: number; height: number}>;
+  /** The text of every page, in reading order, each line ended by a space. */
+  text: string;
+}
+
+/** Reads a PDF's pages and text with pdfjs-dist (its legacy build is the one made for Node). */
+async function readPdf(file: string): Promise<PdfRead> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await pdfjs.getDocument({data: new Uint8Array(readFileSync(file)), useSystemFonts: false}).promise;
+  const pages: PdfRead["pages"] = [];
+  let text = "";
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const {width, height} = page.getViewport({scale: 1});
+    pages.push({width, height});
+    for (const item of (await page.getTextContent()).items)
+      if ("str" in item) text += item.str + (item.hasEOL ? " " : "");
+    text += " ";
+  }
+  await doc.destroy();
+  return {pages, text};
 }
 
 /** Runs the report command as a reader would, returning its exit code and standard error. */
 function report(args: string[]): {status: number | null; stderr: string} {
-  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "loaders/cli.ts", ...args], {
+  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "cli/cli.ts", ...args], {
     encoding: "utf8",
     timeout: 170000
   });
@@ -53,10 +71,12 @@ describe("npm run report -- --pdf", () => {
   const file = join(tmp, "report.pdf");
   let run: {status: number | null; stderr: string};
   let text: string;
+  let pages: PdfRead["pages"];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     run = report(["--pdf", file, "--site", siteDir()]);
-    if (run.status === 0) text = flat(tool("pdftotext", ["-enc", "UTF-8", file, "-"]));
+    if (run.status === 0) ({text, pages} = await readPdf(file));
+    if (text) text = flat(text);
   }, 180000);
 
   test("--pdf writes the PDF and shows its progress on standard error", () => {
@@ -68,10 +88,13 @@ describe("npm run report -- --pdf", () => {
   });
 
   test("--pdf output has several A4 pages", () => {
-    const info = tool("pdfinfo", [file]);
-    const pages = Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1]);
-    expect(pages).toBeGreaterThan(1);
-    expect(info).toMatch(/^Page size:\s+[0-9.]+ x [0-9.]+ pts \(A4\)$/m);
+    expect(pages.length).toBeGreaterThan(1);
+    // A4 is 210 × 297 mm: 595.28 × 841.89 points; Chromium rounds the page to whole CSS pixels (within 1.5 pt),
+    // as poppler's pdfinfo allows when it names a size. US Letter (612 × 792) is far outside.
+    for (const page of pages) {
+      expect(Math.abs(page.width - 595.28), `page width ${page.width} pt`).toBeLessThan(1.5);
+      expect(Math.abs(page.height - 841.89), `page height ${page.height} pt`).toBeLessThan(1.5);
+    }
   });
 
   test("--pdf text has the title page: version, data version, date and scenario", () => {
@@ -128,11 +151,11 @@ describe("npm run report -- --pdf", () => {
 });
 
 describe("npm run report -- --pdf with a scenario", () => {
-  test("--pdf --pue 1.1 --units kg prints the tables under that scenario", () => {
+  test("--pdf --pue 1.1 --units kg prints the tables under that scenario", async () => {
     const file = join(tmp, "scenario.pdf");
     const run = report(["--pdf", file, "--site", siteDir(), "--pue", "1.1", "--units", "kg"]);
     expect(run.status, run.stderr).toBe(0);
-    const text = flat(tool("pdftotext", ["-enc", "UTF-8", file, "-"]));
+    const text = flat((await readPdf(file)).text);
     expect(text).toContain("Scenario ?pue=1.1&units=kg");
     const inputs = loadInputs("data");
     const scenario = parseScenario(

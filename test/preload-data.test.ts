@@ -2,7 +2,7 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 import {fetchedFiles, preloadData} from "../scripts/preload-data.js";
-import {siteDir} from "./browser/harness.js";
+import {siteDir} from "../browser/harness.js";
 
 // A page as Framework 1.13 writes it: stylesheet, module preloads, registered files, cells reading them.
 const page = (cells: string) => `<!DOCTYPE html>

@@ -5,7 +5,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {buildInto, compareTrees, describeComparison, findBuildStamps, listFiles} from "../scripts/reproducible.js";
-import {siteDir} from "./browser/harness.js";
+import {siteDir} from "../browser/harness.js";
 
 // Created when a test of this file runs (a filtered run that skips them all leaves nothing behind).
 let work = "";

@@ -162,7 +162,7 @@ describe("scenario", () => {
 
 /** Runs the CLI report in a child process and returns its JSON. */
 async function cli(args: string[]): Promise<unknown> {
-  const {stdout} = await run("npx", ["tsx", "loaders/cli.ts", ...args, "--format", "json"], {maxBuffer: 1 << 24});
+  const {stdout} = await run("npx", ["tsx", "cli/cli.ts", ...args, "--format", "json"], {maxBuffer: 1 << 24});
   return JSON.parse(stdout);
 }
 
@@ -198,7 +198,7 @@ describe("scenario CLI parity", () => {
   }, 60000);
 
   test("the CLI exits non-zero on an invalid value and says what is allowed", async () => {
-    const error = await run("npx", ["tsx", "loaders/cli.ts", "--pue", "abc"]).catch((e) => e);
+    const error = await run("npx", ["tsx", "cli/cli.ts", "--pue", "abc"]).catch((e) => e);
     expect(error.code).toBe(2);
     expect(error.stderr).toMatch(/--pue "abc" is not allowed: a number from 1 to 3/);
   }, 60000);

@@ -6,7 +6,7 @@ import type {Page} from "playwright-core";
 import {describe, expect, test} from "vitest";
 import {blankPage, bundle} from "./bundle.js";
 import {siteSession} from "./session.js";
-import {CHART_SELECTOR, rendered, sitePages} from "./site.js";
+import {CHART_SELECTOR, rendered, sitePages} from "../../browser/site.js";
 
 const PAGES = sitePages();
 const site = siteSession();

@@ -11,9 +11,9 @@ import {exportFileName, toCsv, toJson, toLatex, toMarkdown} from "../../src/lib/
 import {buildReport} from "../../src/lib/report.js";
 import {parseScenario} from "../../src/lib/scenario.js";
 import {tableViews} from "../../src/lib/views.js";
-import {siteDir} from "./harness.js";
+import {siteDir} from "../../browser/harness.js";
 import {siteSession} from "./session.js";
-import {rendered} from "./site.js";
+import {rendered} from "../../browser/site.js";
 
 const site = siteSession();
 let citation: Citation;

@@ -3,8 +3,8 @@
 import {resolve} from "node:path";
 import {describe, expect, test} from "vitest";
 import type {Page} from "playwright-core";
-import {runEstimate} from "../../loaders/estimate-cli.js";
-import type {Watched} from "./harness.js";
+import {runEstimate} from "../../cli/estimate-cli.js";
+import type {Watched} from "../../browser/harness.js";
 import {siteSession} from "./session.js";
 
 const site = siteSession();

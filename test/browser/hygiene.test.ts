@@ -10,8 +10,8 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../../loaders/inputs.js";
 import {buildInto} from "../../scripts/reproducible.js";
 import {SCENARIO_PARAMS} from "../../src/lib/scenario.js";
-import {launch, serve, siteDir, watchedPage, type StaticServer} from "./harness.js";
-import {CHART_SELECTOR, expectations, rendered, sitePages} from "./site.js";
+import {launch, serve, siteDir, watchedPage, type StaticServer} from "../../browser/harness.js";
+import {CHART_SELECTOR, expectations, rendered, sitePages} from "../../browser/site.js";
 
 const PAGES = sitePages();
 let browser: Browser;

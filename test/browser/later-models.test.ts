@@ -5,7 +5,7 @@ import {loadInputs} from "../../loaders/inputs.js";
 import {buildLaterReport, laterScenario} from "../../src/lib/later-report.js";
 import {quantity} from "../../src/components/later.js";
 import type {Inputs} from "../../src/lib/types.js";
-import type {Watched} from "./harness.js";
+import type {Watched} from "../../browser/harness.js";
 import {siteSession} from "./session.js";
 
 const site = siteSession();

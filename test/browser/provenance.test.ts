@@ -9,7 +9,7 @@ import {buildManifest, type Manifest} from "../../loaders/manifest.js";
 import {ALL_FILES} from "../../loaders/schemas.js";
 import type {ProvenanceManifest} from "../../src/components/provenance.js";
 import {blankPage, bundle} from "./bundle.js";
-import {launch, siteDir} from "./harness.js";
+import {launch, siteDir} from "../../browser/harness.js";
 
 describe("dist/provenance.json", () => {
   test("provenance.json is written by the build and lists every input file with its sha256", () => {

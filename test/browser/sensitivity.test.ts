@@ -1,6 +1,6 @@
 import {describe, expect, test} from "vitest";
 import type {Page} from "playwright-core";
-import {settled, type Watched} from "./harness.js";
+import {settled, type Watched} from "../../browser/harness.js";
 import {siteSession} from "./session.js";
 
 const site = siteSession();

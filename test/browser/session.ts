@@ -2,7 +2,7 @@
 // them and closed after (vitest hooks). Kept apart from harness.ts, which bench/ imports outside vitest.
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll} from "vitest";
-import {launch, serve, settled, siteDir, watchedPage, type StaticServer, type Watched} from "./harness.js";
+import {launch, serve, settled, siteDir, watchedPage, type StaticServer, type Watched} from "../../browser/harness.js";
 
 export interface SiteSession {
   readonly server: StaticServer;

@@ -1,5 +1,5 @@
-// A static file server for the built site on 127.0.0.1: used by the PDF report (loaders/pdf.ts) and the
-// browser tests (test/browser/harness.ts).
+// A static file server for the built site on 127.0.0.1: used by the PDF report (cli/pdf.ts) and the
+// browser tests and benchmarks (browser/harness.ts).
 import {createServer, type Server} from "node:http";
 import {readFile, stat} from "node:fs/promises";
 import {existsSync} from "node:fs";

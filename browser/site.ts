@@ -4,7 +4,7 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Page} from "playwright-core";
-import config from "../../observablehq.config.js";
+import config from "../observablehq.config.js";
 import {settled} from "./harness.js";
 
 interface ConfigPage {

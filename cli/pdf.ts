@@ -7,9 +7,9 @@ import {spawnSync} from "node:child_process";
 import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
 import type {Browser, Page} from "playwright-core";
-import {launch} from "./browser.js";
-import {buildManifest} from "./manifest.js";
-import {serve} from "./serve.js";
+import {launch} from "../browser/chromium.js";
+import {buildManifest} from "../loaders/manifest.js";
+import {serve} from "../browser/serve.js";
 import {writeFileAtomic} from "./write.js";
 
 /** The pages of the site printed into the report's slots, in the report's order. */

@@ -1,14 +1,13 @@
-// Shared helpers for the browser tests: a static server for the built site on 127.0.0.1, Debian's
-// Chromium driven by playwright-core, and a page wrapper that blocks and records every request that
-// would leave localhost, and every console error.
+// Helpers to drive the built site in Chromium, shared by the browser tests (test/browser/), the benchmarks (bench/)
+// and the PDF report (cli/pdf.ts): a static server on 127.0.0.1, Chromium driven by playwright-core, and a page
+// wrapper that blocks and records every request that would leave localhost, and every console error. No vitest here.
 import {existsSync} from "node:fs";
 import {join, resolve} from "node:path";
 import type {Browser, Page} from "playwright-core";
-import {CHROMIUM, CHROMIUM_ARGS, launch} from "../../loaders/browser.js";
-import {serve, type StaticServer} from "../../loaders/serve.js";
+import {chooseChromium, CHROMIUM_ARGS, launch} from "./chromium.js";
+import {serve, type StaticServer} from "./serve.js";
 
-// The server and the browser live in loaders/ (the PDF report uses them too); re-exported for the tests.
-export {CHROMIUM, CHROMIUM_ARGS, launch, serve, type StaticServer};
+export {chooseChromium, CHROMIUM_ARGS, launch, serve, type StaticServer};
 
 /** The built site the browser tests read: built once per run by test/browser/global-setup.ts. */
 export function siteDir(): string {

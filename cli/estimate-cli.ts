@@ -1,8 +1,8 @@
 import {readFileSync} from "node:fs";
 import {basename} from "node:path";
 import {parseArgs} from "node:util";
-import {DataError} from "./errors.js";
-import {loadInputs, inputsIfValid} from "./inputs.js";
+import {DataError} from "../loaders/errors.js";
+import {loadInputs, inputsIfValid} from "../loaders/inputs.js";
 import {writeFileAtomic} from "./write.js";
 import {
   estimateFromParams,

@@ -1,14 +1,14 @@
 import {statSync} from "node:fs";
 import {parseArgs} from "node:util";
-import {loadInputs, inputsIfValid} from "./inputs.js";
-import {DataError} from "./errors.js";
+import {loadInputs, inputsIfValid} from "../loaders/inputs.js";
+import {DataError} from "../loaders/errors.js";
 import {writeFileAtomic} from "./write.js";
 import {estimateMain} from "./estimate-cli.js";
 import {buildReport, type Report} from "../src/lib/report.js";
 import {parseScenario, SCENARIO_PARAMS} from "../src/lib/scenario.js";
 import {tableViews} from "../src/lib/views.js";
 import {toCsv, toLatex, toMarkdown, toText, type ExportMeta} from "../src/lib/exports.js";
-import {buildManifest} from "./manifest.js";
+import {buildManifest} from "../loaders/manifest.js";
 import type {PdfRequest} from "./pdf.js";
 import type {Inputs} from "../src/lib/types.js";
 
@@ -144,7 +144,7 @@ export function runReport(argv: string[]): {output: string; out: string | null; 
 
 /** Runs the command; a PDF report is asynchronous (a Promise of the exit code), everything else is not. */
 export function main(argv: string[]): number | Promise<number> {
-  // "Your own run": a subcommand with its own options and --help (loaders/estimate-cli.ts).
+  // "Your own run": a subcommand with its own options and --help (cli/estimate-cli.ts).
   if (argv[0] === "estimate") return estimateMain(argv.slice(1));
   try {
     const {output, out, pdf} = runReport(argv);
