@@ -16,6 +16,9 @@ export function siteDir(): string {
   return dir;
 }
 
+/** How long a page's waits (selectors, navigation, functions) may take before failing: 60 s. */
+export const PAGE_TIMEOUT = 60000;
+
 export interface Watched {
   page: Page;
   /** Requests that would have left localhost (all are aborted). */
@@ -27,6 +30,9 @@ export interface Watched {
 /** Opens a page that may reach only `origin`; everything else is aborted and recorded. */
 export async function watchedPage(browser: Browser, origin: string): Promise<Watched> {
   const page = await browser.newPage();
+  // Every wait of a test or benchmark is a condition; its default limit is sized for a loaded 2-core machine.
+  page.setDefaultTimeout(PAGE_TIMEOUT);
+  page.setDefaultNavigationTimeout(PAGE_TIMEOUT);
   const external: string[] = [];
   const errors: string[] = [];
   await page.route("**/*", (route) => {
@@ -46,7 +52,7 @@ export async function watchedPage(browser: Browser, origin: string): Promise<Wat
  * Waits until the document has loaded and Framework has rendered every cell of the page: no cell still shows
  * Framework 1.13's <observablehq-loading> placeholder (nor the older .observablehq--loading class).
  */
-export async function settled(page: Page, timeout = 10000): Promise<void> {
+export async function settled(page: Page, timeout = PAGE_TIMEOUT): Promise<void> {
   await page.waitForFunction(
     () =>
       document.readyState === "complete" &&

@@ -184,7 +184,7 @@ describe("scenario CLI parity", () => {
       const fromCli = await cli(args);
       const fromPage = JSON.parse(JSON.stringify(buildReport(inputs, parseView(query, inputs).view.scenario)));
       expect(fromCli).toEqual(fromPage);
-    }, 60000);
+    });
   }
 
   test("the CLI's JSON echoes the scenario with intensity_kg_per_kwh", async () => {
@@ -195,11 +195,11 @@ describe("scenario CLI parity", () => {
       15
     );
     expect(paperKgPerKwh(inputs)).toBeCloseTo(0.954 * LB, 15);
-  }, 60000);
+  });
 
   test("the CLI exits non-zero on an invalid value and says what is allowed", async () => {
     const error = await run("npx", ["tsx", "cli/cli.ts", "--pue", "abc"]).catch((e) => e);
     expect(error.code).toBe(2);
     expect(error.stderr).toMatch(/--pue "abc" is not allowed: a number from 1 to 3/);
-  }, 60000);
+  });
 });

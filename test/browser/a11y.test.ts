@@ -205,5 +205,5 @@ describe("plotAria and labelRange", () => {
   test("plotAria and labelRange remove the violations axe finds in a bare Plot chart and Inputs.range", async () => {
     expect(await serious(false)).toEqual(["aria-prohibited-attr", "label"]);
     expect(await serious(true)).toEqual([]);
-  }, 60000);
+  });
 });

@@ -166,7 +166,7 @@ describe("markup in a URL parameter", () => {
       await local.close();
       rmSync(dir, {recursive: true, force: true});
     }
-  }, 60000);
+  });
 
   // Every scenario parameter gets markup; pages that read the URL must name the rejected value as text.
   const query = SCENARIO_PARAMS.map((p, i) => `${p.name}=${encodeURIComponent(i % 2 ? SCRIPT : IMG)}`).join("&");

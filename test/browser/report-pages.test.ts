@@ -203,10 +203,12 @@ describe("report pages", () => {
 
   test("errata follows a link to one erratum after rendering", async () => {
     await onPage("errata.html#lisa-power", "table.differing tbody tr", async (page) => {
-      await page.waitForTimeout(200);
-      const top = await page.locator("#lisa-power").evaluate((e) => e.getBoundingClientRect().top);
-      expect(top).toBeGreaterThanOrEqual(-1);
-      expect(top).toBeLessThan(await page.evaluate(() => window.innerHeight));
+      // The page scrolls to the fragment once it has rendered: wait for the erratum to be in view (a condition).
+      const inView = () =>
+        page
+          .locator("#lisa-power")
+          .evaluate((e) => e.getBoundingClientRect().top >= -1 && e.getBoundingClientRect().top < window.innerHeight);
+      await expect.poll(inView, {timeout: 30000}).toBe(true);
     });
   });
 });
