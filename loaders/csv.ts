@@ -1,34 +1,9 @@
 import {readFileSync} from "node:fs";
 import {parse} from "csv-parse/sync";
 import {DataError} from "./errors.js";
+import {typedRow, type Cell, type ColumnSpec, type FileSpec, type RowOf} from "../src/lib/schemas.js";
 
-/** How one column of a data file is read and checked. */
-export interface ColumnSpec {
-  name: string;
-  type: "string" | "number" | "integer" | "enum";
-  /** May the cell be empty (read as null)? */
-  optional?: boolean;
-  min?: number;
-  max?: number;
-  /** Exclusive lower bound. */
-  above?: number;
-  values?: readonly string[];
-  /** What the value means, with its unit: shown in errors and in the data dictionary. */
-  description: string;
-  /** Unit of a number column ("W", "USD/h", "%", or "`unit` column" where a sibling column gives it). */
-  unit?: string;
-}
-
-export interface FileSpec {
-  file: string;
-  columns: readonly ColumnSpec[];
-  /** Columns whose values together must be unique. */
-  key: readonly string[];
-  /** What one row is. */
-  description: string;
-}
-
-export type Cell = string | number | null;
+export type {Cell, ColumnSpec, FileSpec} from "../src/lib/schemas.js";
 
 /** A row read from a file, with its line number for later cross-file checks. */
 export interface Row {
@@ -226,4 +201,15 @@ export function readCsv(path: string, spec: FileSpec, file = spec.file): Row[] {
     );
   }
   return parseCsv(buffer, spec, file);
+}
+
+/** A file's rows as the engine's typed rows (src/lib/schemas.ts RowOf), each with its line for cross-file checks. */
+export interface Record_<F extends FileSpec> {
+  line: number;
+  row: RowOf<F>;
+}
+
+/** Reads a data file against its declaration and returns its typed rows with their lines. */
+export function readRows<F extends FileSpec>(path: string, spec: F, file: string = spec.file): Array<Record_<F>> {
+  return readCsv(path, spec, file).map(({line, values}) => ({line, row: typedRow(spec, values)}));
 }

@@ -1,3 +1,8 @@
+// The engine's row types: each derives from its file's declaration in schemas.ts (RowOf), so a column added there
+// reaches the types with no edit here.
+import type * as S from "./schemas.js";
+import type {RowOf} from "./schemas.js";
+
 /** Where a value comes from: the publication and the place in it (table, section, footnote). */
 export interface Provenance {
   source: string;
@@ -5,150 +10,62 @@ export interface Provenance {
   note?: string;
 }
 
-/** A named numeric constant with its unit (data/constants.csv, data/case_study.csv). */
-export interface Constant extends Provenance {
-  key: string;
-  value: number;
-  unit: string;
-  description?: string;
-}
+/** A named numeric constant with its unit (data/constants.csv). */
+export type Constant = RowOf<typeof S.CONSTANTS>;
 
-export type AcceleratorKind = "gpu" | "tpu";
+/** An input of the LISA case study (data/case_study.csv): a constant without a description. */
+export type CaseStudyValue = RowOf<typeof S.CASE_STUDY>;
 
 /** An accelerator named by the paper (data/hardware.csv). */
-export interface Hardware extends Provenance {
-  id: string;
-  kind: AcceleratorKind;
-  name: string;
-}
+export type Hardware = RowOf<typeof S.HARDWARE>;
 
-export type PriceTier = "preemptible" | "on_demand";
+export type AcceleratorKind = Hardware["kind"];
 
 /** Cloud price of one accelerator-hour (data/cloud_prices.csv). */
-export interface CloudPrice extends Provenance {
-  accelerator: string;
-  tier: PriceTier;
-  usdPerHour: number;
-}
+export type CloudPrice = RowOf<typeof S.CLOUD_PRICES>;
 
-export type DurationUnit = "h" | "d" | "steps";
+export type PriceTier = CloudPrice["tier"];
 
-/** One training run of Table 3 (data/training_runs.csv). */
-export interface TrainingRun extends Provenance {
-  id: string;
-  model: string;
-  hardware: string;
-  accelerators: number;
-  /** Measured total power p_c + p_r + g·p_g in watts; null where the paper had none (TPUs). */
-  powerW: number | null;
-  measuredOn: string;
-  duration: number;
-  durationUnit: DurationUnit;
-  /** For durationUnit "steps": the reference number of steps and the hours they take. */
-  refSteps: number | null;
-  refHours: number | null;
-}
+/**
+ * One training run of Table 3 (data/training_runs.csv). `powerW`: measured total power p_c + p_r + g·p_g in watts,
+ * null where the paper had none (TPUs); `refSteps`, `refHours`: for durationUnit "steps", the reference run.
+ */
+export type TrainingRun = RowOf<typeof S.TRAINING_RUNS>;
+
+export type DurationUnit = TrainingRun["durationUnit"];
 
 /** Energy mix of one consumer, percent of energy by source (data/grid_mix.csv, Table 2). */
-export interface GridMix extends Provenance {
-  id: string;
-  consumer: string;
-  renewable: number;
-  gas: number;
-  coal: number;
-  nuclear: number;
-}
+export type GridMix = RowOf<typeof S.GRID_MIX>;
 
 /** A familiar consumption of Table 1 (data/consumption.csv). */
-export interface Consumption extends Provenance {
-  id: string;
-  label: string;
-  co2eLbs: number;
-}
+export type Consumption = RowOf<typeof S.CONSUMPTION>;
 
-/** One printed cell of Tables 1, 3 or 4 (data/published.csv), used only for comparison. */
-export interface PublishedCell {
-  table: "table1" | "table3" | "table4";
-  row: string;
-  column: string;
-  printed: string;
-  value: number;
-  /** Rounding step of the printed value: 1 for integers, 1000 for "103k". */
-  step: number;
-  locator: string;
-}
+/** One printed cell of Tables 1, 3 or 4 (data/published.csv), used only for comparison; `step`: 1 for "1,507". */
+export type PublishedCell = RowOf<typeof S.PUBLISHED>;
 
 /** Emission factor of one energy source in one published factor set (data/emission_factors.csv). */
-export interface EmissionFactor extends Provenance {
-  set: string;
-  energySource: string;
-  gPerKwh: number;
-}
+export type EmissionFactor = RowOf<typeof S.EMISSION_FACTORS>;
 
 /** A published PUE a reader can pick (data/pue_presets.csv). */
-export interface PuePreset extends Provenance {
-  id: string;
-  label: string;
-  pue: number;
-}
+export type PuePreset = RowOf<typeof S.PUE_PRESETS>;
 
-/** One value of Patterson et al. 2021's correction of the NAS estimate (data/nas_correction.csv). */
-export interface NasCorrectionValue extends Provenance {
-  key: string;
-  value: number;
-  unit: string;
-  /** "input" values are computed with; "printed" ones are only compared with. */
-  role: "input" | "printed";
-  /** Rounding step of a printed value; null for inputs. */
-  step: number | null;
-}
+/**
+ * One value of Patterson et al. 2021's correction of the NAS estimate (data/nas_correction.csv): "input" values are
+ * computed with, "printed" ones (with their rounding step) only compared with.
+ */
+export type NasCorrectionValue = RowOf<typeof S.NAS_CORRECTION>;
 
-/** An accelerator a reader can pick for their own run, with its power and where it comes from (data/accelerators.csv). */
-export interface Accelerator extends Provenance {
-  id: string;
-  name: string;
-  kind: AcceleratorKind;
-  formFactor: string;
-  /** Power per accelerator in watts; null where no source gives one. */
-  watts: number | null;
-  /** "nameplate": the maker's maximum (TDP); "measured": a published measured average (TPUs have no public nameplate). */
-  powerBasis: "nameplate" | "measured";
-  /** Hardware id (data/hardware.csv) whose cloud price applies, or null. */
-  hardware: string | null;
-}
+/**
+ * An accelerator a reader can pick for their own run, with its power (null where no source gives one) and where it
+ * comes from: "nameplate" (the maker's maximum, TDP) or "measured" (data/accelerators.csv).
+ */
+export type Accelerator = RowOf<typeof S.ACCELERATORS>;
 
 /** The inputs of one later published estimate (data/later_models.csv): the same quantities as a Table 3 row. */
-export interface LaterModel extends Provenance {
-  id: string;
-  model: string;
-  /** Accelerator id (data/accelerators.csv), or null where the source names none. */
-  processor: string | null;
-  chips: number | null;
-  days: number | null;
-  /** Accelerator-hours, where the source gives them instead of chips × days. */
-  acceleratorHours: number | null;
-  /** Average power per chip in watts, where the source gives it. */
-  wattsPerChip: number | null;
-  /** Energy at the hardware before PUE in kWh, where the source gives energy instead of power. */
-  energyKwh: number | null;
-  pue: number;
-  grossKgPerKwh: number;
-  /** Net of carbon-free energy bought by the operator; null where the source gives none. */
-  netKgPerKwh: number | null;
-}
+export type LaterModel = RowOf<typeof S.LATER_MODELS>;
 
 /** One printed output of a later estimate (data/later_published.csv), used only for comparison. */
-export interface LaterPublishedCell {
-  /** The source's table or passage, e.g. "patterson-t4". */
-  table: string;
-  row: string;
-  column: string;
-  printed: string;
-  value: number;
-  step: number;
-  source: string;
-  locator: string;
-}
+export type LaterPublishedCell = RowOf<typeof S.LATER_PUBLISHED>;
 
 /** Everything the engine reads: validated data/ files, provenance kept. */
 export interface Inputs {
@@ -158,7 +75,7 @@ export interface Inputs {
   runs: TrainingRun[];
   grids: GridMix[];
   consumption: Consumption[];
-  caseStudy: Constant[];
+  caseStudy: CaseStudyValue[];
   published: PublishedCell[];
   factors: EmissionFactor[];
   puePresets: PuePreset[];

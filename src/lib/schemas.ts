@@ -1,32 +1,124 @@
-import type {ColumnSpec, FileSpec} from "./csv.js";
+// The data model, stated once: every data/ file's columns, types, units and validation rules. The loaders read and
+// check the files against it (loaders/csv.ts), the engine's row types derive from it (RowOf, used by types.ts), and
+// the data dictionary (data/README.md, scripts/data-dictionary.ts) is generated from it. Pure data: no I/O.
+// Adding a column to a file touches its declaration below and the data file, nothing else.
 
-const source: ColumnSpec = {name: "source", type: "string", description: "the publication the value comes from"};
-const locator: ColumnSpec = {
+/** How one column of a data file is read and checked. */
+export interface ColumnSpec {
+  readonly name: string;
+  readonly type: "string" | "number" | "integer" | "enum";
+  /** May the cell be empty? */
+  readonly optional?: boolean;
+  /**
+   * What an empty cell of an optional column becomes in the row: null (the default), "absent" (the field is left
+   * undefined, as for remarks) or "text" (an empty string).
+   */
+  readonly emptyAs?: "null" | "absent" | "text";
+  readonly min?: number;
+  readonly max?: number;
+  /** Exclusive lower bound. */
+  readonly above?: number;
+  readonly values?: readonly string[];
+  /** What the value means, with its unit: shown in errors and in the data dictionary. */
+  readonly description: string;
+  /** Unit of a number column ("W", "USD/h", "%", or "`unit` column" where a sibling column gives it). */
+  readonly unit?: string;
+}
+
+export interface FileSpec {
+  readonly file: string;
+  readonly columns: readonly ColumnSpec[];
+  /** Columns whose values together must be unique. */
+  readonly key: readonly string[];
+  /** What one row is. */
+  readonly description: string;
+}
+
+/** A cell as read: text, a number, or null for an empty optional cell. */
+export type Cell = string | number | null;
+
+/** A column's field in the engine's rows: snake_case to camelCase ("usd_per_hour" → "usdPerHour"). */
+export type FieldName<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Head}${Capitalize<FieldName<Tail>>}`
+  : S;
+
+export function fieldName<S extends string>(column: S): FieldName<S> {
+  return column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) as FieldName<S>;
+}
+
+type ValueOf<C extends ColumnSpec> = C["type"] extends "number" | "integer"
+  ? number
+  : C extends {type: "enum"; values: readonly (infer V)[]}
+    ? V
+    : string;
+
+type Absent<C> = C extends {optional: true; emptyAs: "absent"} ? C : never;
+type Present<C> = C extends {optional: true; emptyAs: "absent"} ? never : C;
+type Simplify<T> = {[K in keyof T]: T[K]} & {};
+
+/** The engine's row of a file: one field per column, named by FieldName, typed by the column's type and emptiness. */
+export type RowOf<F extends FileSpec> = Simplify<
+  {
+    -readonly [C in Present<F["columns"][number]> as FieldName<C["name"]>]: C extends {optional: true}
+      ? C extends {emptyAs: "text"}
+        ? ValueOf<C>
+        : ValueOf<C> | null
+      : ValueOf<C>;
+  } & {
+    -readonly [C in Absent<F["columns"][number]> as FieldName<C["name"]>]?: ValueOf<C>;
+  }
+>;
+
+/** A row read from a file (column name → cell, as checked by the loaders) as the engine's typed row. */
+export function typedRow<F extends FileSpec>(spec: F, values: Readonly<Record<string, Cell>>): RowOf<F> {
+  const row: Record<string, Cell | undefined> = {};
+  for (const c of spec.columns) {
+    const value = values[c.name] ?? null;
+    row[fieldName(c.name)] =
+      value !== null ? value : c.emptyAs === "absent" ? undefined : c.emptyAs === "text" ? "" : null;
+  }
+  return row as RowOf<F>;
+}
+
+/** Declares a column, keeping its literal name, type and values for RowOf. */
+const column = <const C extends ColumnSpec>(c: C): C => c;
+/** Declares a file, keeping its columns' literal types for RowOf. */
+export const fileSpec = <const F extends FileSpec>(f: F): F => f;
+
+const source = column({name: "source", type: "string", description: "the publication the value comes from"});
+const locator = column({
   name: "locator",
   type: "string",
   description: "where in the source: table, section (§) or footnote (fn)"
-};
-const note: ColumnSpec = {name: "note", type: "string", optional: true, description: "remarks on the value"};
-const percent = (name: string, what: string): ColumnSpec => ({
-  name,
-  type: "number",
-  min: 0,
-  max: 100,
-  unit: "%",
-  description: `percent of energy from ${what}`
 });
+const note = column({
+  name: "note",
+  type: "string",
+  optional: true,
+  emptyAs: "absent",
+  description: "remarks on the value"
+});
+const percent = <const N extends string>(name: N, what: string) =>
+  column({name, type: "number", min: 0, max: 100, unit: "%", description: `percent of energy from ${what}`});
 
 /** Largest plausible magnitude of any input, to catch typos such as extra digits. */
 const HUGE = 1e12;
 
 /** A named positive value with its unit: the first columns of every key/value file. */
-const keyValueUnit: ColumnSpec[] = [
-  {name: "key", type: "string", description: "identifier used by the engine"},
-  {name: "value", type: "number", unit: "`unit` column", above: 0, max: HUGE, description: "the value, in `unit`"},
-  {name: "unit", type: "string", description: "unit of `value`"}
-];
+const keyValueUnit = [
+  column({name: "key", type: "string", description: "identifier used by the engine"}),
+  column({
+    name: "value",
+    type: "number",
+    unit: "`unit` column",
+    above: 0,
+    max: HUGE,
+    description: "the value, in `unit`"
+  }),
+  column({name: "unit", type: "string", description: "unit of `value`"})
+] as const;
 
-export const CONSTANTS: FileSpec = {
+export const CONSTANTS = fileSpec({
   file: "data/constants.csv",
   description: "one constant of the paper's model: PUE, CO2e per kWh or electricity price",
   key: ["key"],
@@ -37,16 +129,16 @@ export const CONSTANTS: FileSpec = {
     locator,
     note
   ]
-};
+});
 
-export const CASE_STUDY: FileSpec = {
-  ...CONSTANTS,
+export const CASE_STUDY = fileSpec({
   file: "data/case_study.csv",
   description: "one input of the LISA case study (§4.2)",
-  columns: CONSTANTS.columns.filter((c) => c.name !== "description")
-};
+  key: ["key"],
+  columns: [...keyValueUnit, source, locator, note]
+});
 
-export const HARDWARE: FileSpec = {
+export const HARDWARE = fileSpec({
   file: "data/hardware.csv",
   description: "an accelerator named by the paper",
   key: ["id"],
@@ -57,9 +149,9 @@ export const HARDWARE: FileSpec = {
     source,
     locator
   ]
-};
+});
 
-export const CLOUD_PRICES: FileSpec = {
+export const CLOUD_PRICES = fileSpec({
   file: "data/cloud_prices.csv",
   description: "the cloud price of one accelerator-hour at one tier",
   key: ["accelerator", "tier"],
@@ -83,9 +175,9 @@ export const CLOUD_PRICES: FileSpec = {
     locator,
     note
   ]
-};
+});
 
-export const TRAINING_RUNS: FileSpec = {
+export const TRAINING_RUNS = fileSpec({
   file: "data/training_runs.csv",
   description:
     "one training run of Table 3, its duration as the source states it (hours, days, or steps scaled by a reference run)",
@@ -104,7 +196,13 @@ export const TRAINING_RUNS: FileSpec = {
       max: 1e8,
       description: "measured total power p_c + p_r + g·p_g, watts (empty for TPUs)"
     },
-    {name: "measured_on", type: "string", optional: true, description: "hardware the power was measured on"},
+    {
+      name: "measured_on",
+      type: "string",
+      optional: true,
+      emptyAs: "text",
+      description: "hardware the power was measured on"
+    },
     {
       name: "duration",
       type: "number",
@@ -136,9 +234,9 @@ export const TRAINING_RUNS: FileSpec = {
     locator,
     note
   ]
-};
+});
 
-export const GRID_MIX: FileSpec = {
+export const GRID_MIX = fileSpec({
   file: "data/grid_mix.csv",
   description: "the energy mix of one consumer (Table 2)",
   key: ["id"],
@@ -152,9 +250,9 @@ export const GRID_MIX: FileSpec = {
     source,
     locator
   ]
-};
+});
 
-export const CONSUMPTION: FileSpec = {
+export const CONSUMPTION = fileSpec({
   file: "data/consumption.csv",
   description: "one familiar consumption of Table 1",
   key: ["id"],
@@ -165,9 +263,9 @@ export const CONSUMPTION: FileSpec = {
     source,
     locator
   ]
-};
+});
 
-export const EMISSION_FACTORS: FileSpec = {
+export const EMISSION_FACTORS = fileSpec({
   file: "data/emission_factors.csv",
   description: "the emission factor of one energy source in one published set",
   key: ["set", "energy_source"],
@@ -186,27 +284,39 @@ export const EMISSION_FACTORS: FileSpec = {
     locator,
     note
   ]
-};
+});
 
 /** The columns of a printed value kept for comparison: which row and column, the text and its number and step. */
-function printedCell(row: ColumnSpec, column: ColumnSpec, valueUnit: string, stepExamples: string): ColumnSpec[] {
+function printedCell<const R extends ColumnSpec, const K extends ColumnSpec>(
+  row: R,
+  key: K,
+  valueUnit: string,
+  stepExamples: string
+) {
   return [
     row,
-    column,
-    {name: "printed", type: "string", description: "the cell's text as printed"},
-    {name: "value", type: "number", unit: valueUnit, min: 0, max: HUGE, description: "the printed value as a number"},
-    {
+    key,
+    column({name: "printed", type: "string", description: "the cell's text as printed"}),
+    column({
+      name: "value",
+      type: "number",
+      unit: valueUnit,
+      min: 0,
+      max: HUGE,
+      description: "the printed value as a number"
+    }),
+    column({
       name: "step",
       type: "number",
       unit: "that of `value`",
       above: 0,
       max: 1e6,
       description: `rounding step of the printed value (${stepExamples})`
-    }
-  ];
+    })
+  ] as const;
 }
 
-export const PUBLISHED: FileSpec = {
+export const PUBLISHED = fileSpec({
   file: "data/published.csv",
   description: "one cell as printed in Tables 1, 3 and 4 (compared with, never used as an input)",
   key: ["table", "row", "column"],
@@ -220,9 +330,9 @@ export const PUBLISHED: FileSpec = {
     ),
     {name: "locator", type: "string", description: "table of the paper"}
   ]
-};
+});
 
-export const PUE_PRESETS: FileSpec = {
+export const PUE_PRESETS = fileSpec({
   file: "data/pue_presets.csv",
   description: "one published PUE a reader can pick on the sensitivity page",
   key: ["id"],
@@ -241,9 +351,9 @@ export const PUE_PRESETS: FileSpec = {
     locator,
     note
   ]
-};
+});
 
-export const NAS_CORRECTION: FileSpec = {
+export const NAS_CORRECTION = fileSpec({
   file: "data/nas_correction.csv",
   description: "one input or printed value of Patterson et al. 2021's correction of the NAS estimate",
   key: ["key"],
@@ -268,9 +378,9 @@ export const NAS_CORRECTION: FileSpec = {
     locator,
     note
   ]
-};
+});
 
-export const ACCELERATORS: FileSpec = {
+export const ACCELERATORS = fileSpec({
   file: "data/accelerators.csv",
   description: "an accelerator a reader can pick for their own run, with its power per chip",
   key: ["id"],
@@ -304,9 +414,9 @@ export const ACCELERATORS: FileSpec = {
     locator,
     note
   ]
-};
+});
 
-export const LATER_MODELS: FileSpec = {
+export const LATER_MODELS = fileSpec({
   file: "data/later_models.csv",
   description: "the inputs of one later published training estimate (Patterson et al. 2021, BLOOM, OPT)",
   key: ["id"],
@@ -380,9 +490,9 @@ export const LATER_MODELS: FileSpec = {
     locator,
     note
   ]
-};
+});
 
-export const LATER_PUBLISHED: FileSpec = {
+export const LATER_PUBLISHED = fileSpec({
   file: "data/later_published.csv",
   description: "one printed output of a later estimate (compared with, never used as an input)",
   key: ["table", "row", "column"],
@@ -397,7 +507,7 @@ export const LATER_PUBLISHED: FileSpec = {
     source,
     locator
   ]
-};
+});
 
 /** Every data file, in the order the data dictionary lists them. */
 export const ALL_FILES: readonly FileSpec[] = [
