@@ -37,6 +37,7 @@ import type {Inputs as EngineInputs} from "../lib/types.js";
 import {intensityToKgPerKwh, kgPerKwhTo, MASS_UNITS, type IntensityUnit, type MassUnit} from "../lib/units.js";
 import {labelRange} from "./a11y.js";
 import {el} from "./dom.js";
+import {ignoredParams} from "./notices.js";
 
 /** The page's one source of truth: the current view, its analysis, and the views that follow it. */
 export interface SensitivityStore {
@@ -99,18 +100,9 @@ export function createStore(
   return store;
 }
 
-/** The notices for ignored URL parameters, as text (never HTML); empty when every parameter was valid. */
+/** The notices for ignored URL parameters (the site's one notice component); hidden when every parameter was valid. */
 export function noticeBox(store: SensitivityStore): HTMLElement {
-  const box = el("div", {class: "scenario-notices", role: "status", "aria-live": "polite"});
-  if (store.notices.length > 0) {
-    box.append(
-      el("p", {}, el("strong", {}, "Some parameters of this link were ignored:")),
-      el("ul", {}, ...store.notices.map((n) => el("li", {"data-param": n.param}, n.message)))
-    );
-  } else {
-    box.hidden = true;
-  }
-  return box;
+  return ignoredParams(store.notices, "this link");
 }
 
 /** The direct-intensity control's pseudo grid id. */

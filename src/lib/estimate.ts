@@ -4,6 +4,7 @@ import {co2eKg} from "./emissions.js";
 import {energyKwh, totalPowerWatts} from "./energy.js";
 import {formatNumber as n, formatUsd as usd} from "./format.js";
 import {GAP_FACTOR, MAX_GPU_WATTS, parseNvidiaSmi, type PowerLog} from "./nvidia-smi.js";
+import {numberIn, param, ParamError, parseParams, rangeText, type Param} from "./params.js";
 import {paperScenario, resolveScenario, SCENARIO_PARAMS, type Scenario} from "./scenario.js";
 import type {Accelerator, Inputs} from "./types.js";
 import {kgTo, kgToLbs, kgToTonnes} from "./units.js";
@@ -44,108 +45,59 @@ export interface LogInput {
   text: string;
 }
 
-/** A parameter that was not allowed; `param` is the name the form and the CLI (--name) share. */
-export class ParamError extends Error {
-  readonly param: string;
-  constructor(param: string, message: string) {
-    super(message);
-    this.name = "ParamError";
-    this.param = param;
-  }
-}
+export {ParamError};
 
-interface RunParam {
-  name: string;
-  help: string;
-  allowed: (inputs: Inputs) => string;
-  read: (text: string, inputs: Inputs, into: RunInput) => void;
-}
+const HOURS_TEXT = /^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*(h|d)?\s*$/i;
 
-function readNumber(
-  text: string,
-  name: string,
-  [lo, hi]: readonly [number, number],
-  allowed: string,
-  open = false
-): number {
-  const value = /^\s*[0-9]*\.?[0-9]+(e[+-]?[0-9]+)?\s*$/i.test(text) ? Number(text) : NaN;
-  if (!Number.isFinite(value) || value < lo || value > hi || (open && value === lo)) {
-    throw new ParamError(name, `${name} "${text}" is not allowed: ${allowed}`);
-  }
-  return value;
-}
-
-const range = ([lo, hi]: readonly [number, number], unit: string, open = false) =>
-  open ? `a number above ${n(lo)} up to ${n(hi)}${unit}` : `a number from ${n(lo)} to ${n(hi)}${unit}`;
-
-/** The run's own parameters; the scenario's (pue, intensity, grid …) come from SCENARIO_PARAMS. */
-export const RUN_PARAMS: readonly RunParam[] = [
-  {
+/** The run's own parameters, one entry each (see params.ts); the scenario's (pue, intensity, grid …) are SCENARIO_PARAMS. */
+export const RUN_PARAMS: readonly Param<RunInput>[] = [
+  param<RunInput>({
     name: "accelerator",
     help: "accelerator, for its power (unless measured) and cloud price",
     allowed: (i) => `one of ${i.accelerators.map((a) => a.id).join(", ")}`,
-    read: (t, i, r) => {
-      const id = i.accelerators.find((a) => a.id.toLowerCase() === t.trim().toLowerCase())?.id;
-      if (!id) {
-        throw new ParamError(
-          "accelerator",
-          `accelerator "${t}" is not allowed: one of ${i.accelerators.map((a) => a.id).join(", ")}`
-        );
-      }
-      r.accelerator = id;
-    }
-  },
-  {
+    read: (t, i, r, reject) =>
+      void (r.accelerator = i.accelerators.find((a) => a.id.toLowerCase() === t.trim().toLowerCase())?.id ?? reject())
+  }),
+  param<RunInput>({
     name: "count",
     help: "number of accelerators (g in equation 1)",
-    allowed: () => `a whole number from ${n(COUNT_RANGE[0])} to ${n(COUNT_RANGE[1])}`,
-    read: (t, i, r) => {
-      const allowed = `a whole number from ${n(COUNT_RANGE[0])} to ${n(COUNT_RANGE[1])}`;
-      const v = readNumber(t, "count", COUNT_RANGE, allowed);
-      if (!Number.isInteger(v)) throw new ParamError("count", `count "${t}" is not allowed: ${allowed}`);
-      r.count = v;
-    }
-  },
-  {
+    allowed: () => rangeText(COUNT_RANGE, {whole: true, format: n}),
+    read: (t, i, r, reject) => void (r.count = numberIn(t, COUNT_RANGE, reject, {integer: true}))
+  }),
+  param<RunInput>({
     name: "watts",
     help: "measured average power of one accelerator, W (p_g; overrides the table)",
-    allowed: () => range([0, MAX_GPU_WATTS], " W", true),
-    read: (t, i, r) =>
-      void (r.watts = readNumber(t, "watts", [0, MAX_GPU_WATTS], range([0, MAX_GPU_WATTS], " W", true), true))
-  },
-  {
+    allowed: () => rangeText([0, MAX_GPU_WATTS], {unit: " W", open: true, format: n}),
+    read: (t, i, r, reject) => void (r.watts = numberIn(t, [0, MAX_GPU_WATTS], reject, {open: true}))
+  }),
+  param<RunInput>({
     name: "hours",
     help: "training time: hours, or days with a d (84, 84h, 3.5d)",
     allowed: () => `a number of hours above 0 to ${n(HOURS_RANGE[1])}, or days with a d, e.g. 84, 84h, 3.5d`,
-    read: (t, i, r) => {
-      const allowed = `a number of hours above 0 to ${n(HOURS_RANGE[1])}, or days with a d, e.g. 84, 84h, 3.5d`;
-      const m = /^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*(h|d)?\s*$/i.exec(t);
-      if (!m) throw new ParamError("hours", `hours "${t}" is not allowed: ${allowed}`);
+    read: (t, i, r, reject) => {
+      const m = HOURS_TEXT.exec(t) ?? reject();
       const hours = hoursFromDuration(Number(m[1]), (m[2]?.toLowerCase() ?? "h") as "h" | "d");
-      if (!(hours > HOURS_RANGE[0]) || hours > HOURS_RANGE[1])
-        throw new ParamError("hours", `hours "${t}" is not allowed: ${allowed}`);
-      r.hours = hours;
+      r.hours = hours > HOURS_RANGE[0] && hours <= HOURS_RANGE[1] ? hours : reject();
     }
-  },
-  {
+  }),
+  param<RunInput>({
     name: "cpu-watts",
     help: "average CPU power, W (p_c in equation 1)",
-    allowed: () => range(HOST_WATTS_RANGE, " W"),
-    read: (t, i, r) => void (r.cpuWatts = readNumber(t, "cpu-watts", HOST_WATTS_RANGE, range(HOST_WATTS_RANGE, " W")))
-  },
-  {
+    allowed: () => rangeText(HOST_WATTS_RANGE, {unit: " W", format: n}),
+    read: (t, i, r, reject) => void (r.cpuWatts = numberIn(t, HOST_WATTS_RANGE, reject))
+  }),
+  param<RunInput>({
     name: "dram-watts",
     help: "average DRAM power, W (p_r in equation 1)",
-    allowed: () => range(HOST_WATTS_RANGE, " W"),
-    read: (t, i, r) => void (r.dramWatts = readNumber(t, "dram-watts", HOST_WATTS_RANGE, range(HOST_WATTS_RANGE, " W")))
-  },
-  {
+    allowed: () => rangeText(HOST_WATTS_RANGE, {unit: " W", format: n}),
+    read: (t, i, r, reject) => void (r.dramWatts = numberIn(t, HOST_WATTS_RANGE, reject))
+  }),
+  param<RunInput>({
     name: "gap-seconds",
     help: `in a power log, intervals longer than this are no data (default: ${GAP_FACTOR} × the median interval)`,
-    allowed: () => range(GAP_SECONDS_RANGE, " s", true),
-    read: (t, i, r) =>
-      void (r.gapSeconds = readNumber(t, "gap-seconds", GAP_SECONDS_RANGE, range(GAP_SECONDS_RANGE, " s", true), true))
-  }
+    allowed: () => rangeText(GAP_SECONDS_RANGE, {unit: " s", open: true, format: n}),
+    read: (t, i, r, reject) => void (r.gapSeconds = numberIn(t, GAP_SECONDS_RANGE, reject, {open: true}))
+  })
 ];
 
 export function emptyRun(): RunInput {
@@ -162,23 +114,15 @@ export function parseEstimateParams(
 ): {run: RunInput; scenario: Scenario} {
   const run = emptyRun();
   const scenario = paperScenario(inputs);
-  for (const [name, value] of entries) {
-    const runParam = RUN_PARAMS.find((p) => p.name === name);
-    if (runParam) {
-      runParam.read(value, inputs, run);
-      continue;
-    }
-    const param = SCENARIO_PARAMS.find((p) => p.name === name);
-    if (!param) {
-      const known = [...RUN_PARAMS, ...SCENARIO_PARAMS].map((p) => p.name).join(", ");
-      throw new ParamError(name, `unknown parameter "${name}": allowed are ${known}`);
-    }
-    try {
-      param.read(value, inputs, scenario);
-    } catch (error) {
-      throw new ParamError(name, (error as Error).message);
-    }
-  }
+  parseParams(
+    entries,
+    inputs,
+    [
+      {params: RUN_PARAMS, into: run},
+      {params: SCENARIO_PARAMS, into: scenario}
+    ],
+    {strict: true}
+  );
   return {run, scenario};
 }
 

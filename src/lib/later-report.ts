@@ -85,7 +85,7 @@ export function laterScenario(
 ): {scenario: Scenario; notices: ScenarioNotice[]} {
   const params = typeof query === "string" ? new URLSearchParams(query) : query;
   return parseScenario(
-    [...params.entries()].filter(([name]) => !(VIEW_PARAMS as readonly string[]).includes(name)),
+    [...params.entries()].filter(([name]) => !VIEW_PARAMS.some((p) => p.name === name)),
     inputs
   );
 }

@@ -8,7 +8,8 @@ import {
   type Unassigned
 } from "./mix.js";
 import type {Inputs} from "./types.js";
-import {lbsToKg, MASS_UNITS, parseIntensity, type MassUnit} from "./units.js";
+import {numberIn, param, parseParams, rangeText, writeParams, type Param, type ParamNotice} from "./params.js";
+import {intensityKgPerKwh, lbsToKg, MASS_UNITS, MAX_KG_PER_KWH, type MassUnit} from "./units.js";
 
 /** The grid id that stands for the paper's own factor, 0.954 lbs CO2e/kWh (EPA 2018; Strubell et al. 2019, §2). */
 export const PAPER_GRID = "epa-2018";
@@ -113,132 +114,99 @@ export function resolveScenario(inputs: Inputs, scenario: Scenario): ResolvedSce
   return {pue: scenario.pue, kgPerKwh, usdPerKwh: scenario.usdPerKwh, units: scenario.units, intensitySource};
 }
 
-/** One scenario parameter: its URL/CLI name, how to read it from text and write it back. */
-interface Param {
-  name: string;
-  help: string;
-  allowed: (inputs: Inputs) => string;
-  read: (text: string, inputs: Inputs, into: Scenario) => void;
-  write: (s: Scenario) => string | null;
-}
-
-function parseNumberIn(text: string, name: string, [lo, hi]: readonly [number, number], allowed: string): number {
-  const value = /^\s*-?[0-9]*\.?[0-9]+(e[+-]?[0-9]+)?\s*$/i.test(text) ? Number(text) : NaN;
-  if (!Number.isFinite(value) || value < lo || value > hi) {
-    throw new Error(`${name} "${text}" is not allowed: ${allowed}`);
-  }
-  return value;
-}
-
 function trim(x: number): string {
   return String(Number(x.toPrecision(10)));
 }
 
-export const SCENARIO_PARAMS: readonly Param[] = [
-  {
+const UNASSIGNED_ALLOWED = `renormalise, or a factor in g per kWh from ${UNASSIGNED_RANGE[0]} to ${UNASSIGNED_RANGE[1]}, e.g. 800g`;
+
+/** The scenario's parameters (URL query parameters and CLI flags), one entry each: see params.ts. */
+export const SCENARIO_PARAMS: readonly Param<Scenario>[] = [
+  param<Scenario>({
     name: "pue",
     help: "power usage effectiveness",
-    allowed: () => `a number from ${PUE_RANGE[0]} to ${PUE_RANGE[1]}`,
-    read: (t, i, s) =>
-      void (s.pue = parseNumberIn(t, "pue", PUE_RANGE, `a number from ${PUE_RANGE[0]} to ${PUE_RANGE[1]}`)),
+    allowed: () => rangeText(PUE_RANGE),
+    read: (t, i, s, reject) => void (s.pue = numberIn(t, PUE_RANGE, reject)),
     write: (s) => trim(s.pue)
-  },
-  {
+  }),
+  param<Scenario>({
     name: "grid",
     help: "grid whose carbon intensity is used",
     allowed: (i) => `one of ${gridIds(i).join(", ")}`,
-    read: (t, i, s) => {
+    read: (t, i, s, reject) => {
       const id = t.trim().toLowerCase();
-      if (!gridIds(i).includes(id)) throw new Error(`grid "${t}" is not allowed: one of ${gridIds(i).join(", ")}`);
-      s.grid = id;
+      s.grid = gridIds(i).includes(id) ? id : reject();
     },
     write: (s) => s.grid
-  },
-  {
+  }),
+  param<Scenario>({
     name: "intensity",
     help: "direct carbon intensity per kWh, overriding grid",
     allowed: () => "a number with g, kg or lbs (per kWh), e.g. 0.429kg, 429g, 0.954lbs",
-    read: (t, i, s) => void (s.intensity = parseIntensity(t)),
+    read: (t, i, s, reject) => {
+      const kg = intensityKgPerKwh(t) ?? reject("is not a number followed by g, kg or lbs (per kWh)");
+      if (!Number.isFinite(kg) || kg > MAX_KG_PER_KWH) reject(`is outside 0–${MAX_KG_PER_KWH} kg CO2e per kWh`);
+      s.intensity = kg;
+    },
     write: (s) => (s.intensity == null ? null : `${trim(s.intensity * 1000)}g`)
-  },
-  {
+  }),
+  param<Scenario>({
     name: "factors",
     help: "emission factor set for grid mixes",
     allowed: (i) => `one of ${factorSetNames(i.factors).join(", ")}`,
-    read: (t, i, s) => {
-      const names = factorSetNames(i.factors);
-      if (!names.includes(t.trim())) throw new Error(`factors "${t}" is not allowed: one of ${names.join(", ")}`);
-      s.factors = t.trim();
-    },
+    read: (t, i, s, reject) => void (s.factors = factorSetNames(i.factors).includes(t.trim()) ? t.trim() : reject()),
     write: (s) => s.factors
-  },
-  {
+  }),
+  param<Scenario>({
     name: "unassigned",
     help: "treatment of the unassigned share of a mix",
-    allowed: () =>
-      `renormalise, or a factor in g per kWh from ${UNASSIGNED_RANGE[0]} to ${UNASSIGNED_RANGE[1]}, e.g. 800g`,
-    read: (t, i, s) => {
+    allowed: () => UNASSIGNED_ALLOWED,
+    read: (t, i, s, reject) => {
       const text = t.trim().toLowerCase();
       if (text === "renormalise" || text === "renormalize") {
         s.unassigned = "renormalise";
         return;
       }
-      const allowed = `renormalise, or a factor in g per kWh from ${UNASSIGNED_RANGE[0]} to ${UNASSIGNED_RANGE[1]}, e.g. 800g`;
       const m = /^([0-9.e+-]+)\s*g?$/.exec(text);
-      if (!m) throw new Error(`unassigned "${t}" is not allowed: ${allowed}`);
-      s.unassigned = {gPerKwh: parseNumberIn(m[1], "unassigned", UNASSIGNED_RANGE, allowed)};
+      s.unassigned = {gPerKwh: m ? numberIn(m[1], UNASSIGNED_RANGE, reject) : reject()};
     },
     write: (s) => (s.unassigned === "renormalise" ? "renormalise" : `${trim(s.unassigned.gPerKwh)}g`)
-  },
-  {
+  }),
+  param<Scenario>({
     name: "mix",
     help: "custom mix, percent renewable,gas,coal,nuclear (with grid=custom)",
     allowed: () => "four percentages renewable,gas,coal,nuclear from 0 to 100 summing to at most 100, e.g. 17,35,27,19",
-    read: (t, i, s) => {
-      const allowed =
-        "four percentages renewable,gas,coal,nuclear from 0 to 100 summing to at most 100, e.g. 17,35,27,19";
+    read: (t, i, s, reject) => {
       const parts = t.split(",");
-      if (parts.length !== 4) throw new Error(`mix "${t}" is not allowed: ${allowed}`);
-      const values = parts.map((p) => parseNumberIn(p, "mix", [0, 100], allowed));
-      if (values.reduce((a, b) => a + b, 0) > 100 + 1e-9) throw new Error(`mix "${t}" sums to over 100 %: ${allowed}`);
-      if (values.every((v) => v === 0)) throw new Error(`mix "${t}" is all zero: ${allowed}`);
+      if (parts.length !== 4) reject();
+      const values = parts.map((p) => numberIn(p, [0, 100], reject));
+      if (values.reduce((a, b) => a + b, 0) > 100 + 1e-9) reject("sums to over 100 %");
+      if (values.every((v) => v === 0)) reject("is all zero");
       s.mix = Object.fromEntries(MIX_CATEGORIES.map((c, k) => [c, values[k]])) as Mix;
     },
     write: (s) => MIX_CATEGORIES.map((c) => trim(s.mix[c])).join(",")
-  },
-  {
+  }),
+  param<Scenario>({
     name: "price",
     help: "electricity price, USD per kWh",
-    allowed: () => `a number from ${PRICE_RANGE[0]} to ${PRICE_RANGE[1]}`,
-    read: (t, i, s) =>
-      void (s.usdPerKwh = parseNumberIn(
-        t,
-        "price",
-        PRICE_RANGE,
-        `a number from ${PRICE_RANGE[0]} to ${PRICE_RANGE[1]}`
-      )),
+    allowed: () => rangeText(PRICE_RANGE),
+    read: (t, i, s, reject) => void (s.usdPerKwh = numberIn(t, PRICE_RANGE, reject)),
     write: (s) => trim(s.usdPerKwh)
-  },
-  {
+  }),
+  param<Scenario>({
     name: "units",
     help: "mass unit for CO2e",
     allowed: () => `one of ${MASS_UNITS.join(", ")}`,
-    read: (t, i, s) => {
+    read: (t, i, s, reject) => {
       const u = t.trim().toLowerCase();
-      if (!(MASS_UNITS as readonly string[]).includes(u))
-        throw new Error(`units "${t}" is not allowed: one of ${MASS_UNITS.join(", ")}`);
-      s.units = u as MassUnit;
+      s.units = (MASS_UNITS as readonly string[]).includes(u) ? (u as MassUnit) : reject();
     },
     write: (s) => s.units
-  }
+  })
 ];
 
 /** A parameter that was ignored, and why; shown to the reader, never as HTML. */
-export interface ScenarioNotice {
-  param: string;
-  value: string;
-  message: string;
-}
+export type ScenarioNotice = ParamNotice;
 
 /**
  * Reads a scenario from (name, value) pairs such as a URL's query. Each unknown or invalid pair is
@@ -250,30 +218,11 @@ export function parseScenario(
   options: {strict?: boolean} = {}
 ): {scenario: Scenario; notices: ScenarioNotice[]} {
   const scenario = paperScenario(inputs);
-  const notices: ScenarioNotice[] = [];
-  for (const [name, value] of entries) {
-    const param = SCENARIO_PARAMS.find((p) => p.name === name);
-    try {
-      if (!param) {
-        throw new Error(`unknown parameter "${name}": allowed are ${SCENARIO_PARAMS.map((p) => p.name).join(", ")}`);
-      }
-      param.read(value, inputs, scenario);
-    } catch (error) {
-      const message = (error as Error).message;
-      if (options.strict) throw new Error(message);
-      notices.push({param: name, value, message: `${message}; the default is used`});
-    }
-  }
+  const notices = parseParams(entries, inputs, [{params: SCENARIO_PARAMS, into: scenario}], options);
   return {scenario, notices};
 }
 
 /** Writes the parameters that differ from the paper's scenario, in a fixed order, as a query string. */
 export function serializeScenario(scenario: Scenario, inputs: Inputs): string {
-  const base = paperScenario(inputs);
-  const params = new URLSearchParams();
-  for (const param of SCENARIO_PARAMS) {
-    const value = param.write(scenario);
-    if (value != null && value !== param.write(base)) params.set(param.name, value);
-  }
-  return params.toString();
+  return writeParams(SCENARIO_PARAMS, scenario, paperScenario(inputs)).toString();
 }

@@ -1,7 +1,8 @@
 import {tableModels, modelCo2eKg, type FocusModel} from "./focus.js";
 import {histogram, monteCarloSpec, runMonteCarlo, type HistogramBin, type MonteCarloResult} from "./montecarlo.js";
 import {nasCorrectionSteps, nasRuns, type NasStep} from "./nas-correction.js";
-import {checkSeed} from "./random.js";
+import {numberIn, param, parseParams, writeParams, type Param} from "./params.js";
+import {MAX_SEED} from "./random.js";
 import {buildReport, type Report} from "./report.js";
 import type {Erratum} from "./errata.js";
 import {
@@ -12,6 +13,7 @@ import {
   parseScenario,
   PUE_RANGE,
   paperKgPerKwh,
+  SCENARIO_PARAMS,
   serializeScenario,
   type Scenario,
   type ScenarioNotice
@@ -58,8 +60,27 @@ export interface SensitivityView {
   seed: number;
 }
 
-/** Page-only parameters, read and written next to the scenario's (SCENARIO_PARAMS, shared with the CLI). */
-export const VIEW_PARAMS = ["model", "seed"] as const;
+/** Page-only parameters, one entry each (see params.ts), read and written after the scenario's (SCENARIO_PARAMS). */
+export const VIEW_PARAMS: readonly Param<SensitivityView>[] = [
+  param<SensitivityView>({
+    name: "model",
+    help: "the model of the uncertainty charts",
+    allowed: (i) =>
+      `one of ${focusModels(i)
+        .map((m) => m.id)
+        .join(", ")}`,
+    read: (t, i, v, reject) => void (v.model = focusModels(i).some((m) => m.id === t.trim()) ? t.trim() : reject()),
+    write: (v) => v.model
+  }),
+  param<SensitivityView>({
+    name: "seed",
+    help: "the seed of the Monte Carlo run",
+    allowed: () => `a whole number from 0 to ${MAX_SEED}`,
+    read: (t, i, v, reject) =>
+      void (v.seed = /^\s*[0-9]+\s*$/.test(t) ? numberIn(t, [0, MAX_SEED], reject, {integer: true}) : reject()),
+    write: (v) => String(v.seed)
+  })
+];
 
 /** Every model the page can focus on: Table 3 rows with a power, the LISA project, and the NAS correction's runs. */
 export function focusModels(inputs: Inputs): FocusModel[] {
@@ -80,41 +101,18 @@ export function parseView(
   inputs: Inputs
 ): {view: SensitivityView; notices: ScenarioNotice[]} {
   const params = typeof query === "string" ? new URLSearchParams(query) : query;
-  const entries = [...params.entries()];
-  const {scenario, notices} = parseScenario(
-    entries.filter(([name]) => !(VIEW_PARAMS as readonly string[]).includes(name)),
-    inputs
-  );
-  const view: SensitivityView = {scenario, model: DEFAULT_MODEL, seed: DEFAULT_SEED};
-  const models = focusModels(inputs).map((m) => m.id);
-  for (const [name, value] of entries) {
-    if (name === "model") {
-      if (models.includes(value.trim())) view.model = value.trim();
-      else
-        notices.push({
-          param: name,
-          value,
-          message: `model "${value}" is not allowed: one of ${models.join(", ")}; the default is used`
-        });
-    } else if (name === "seed") {
-      try {
-        if (!/^\s*[0-9]+\s*$/.test(value))
-          throw new Error(`seed "${value}" is not allowed: a whole number from 0 to 4294967295`);
-        view.seed = checkSeed(Number(value));
-      } catch (error) {
-        notices.push({param: name, value, message: `${(error as Error).message}; the default is used`});
-      }
-    }
-  }
+  const view = defaultView(inputs);
+  const notices = parseParams(params.entries(), inputs, [
+    {params: SCENARIO_PARAMS, into: view.scenario},
+    {params: VIEW_PARAMS, into: view}
+  ]);
   return {view, notices};
 }
 
 /** Writes a view as a query string: the scenario's parameters, then model and seed where not the default. */
 export function serializeView(view: SensitivityView, inputs: Inputs): string {
   const params = new URLSearchParams(serializeScenario(view.scenario, inputs));
-  if (view.model !== DEFAULT_MODEL) params.set("model", view.model);
-  if (view.seed !== DEFAULT_SEED) params.set("seed", String(view.seed));
-  return params.toString();
+  return writeParams(VIEW_PARAMS, view, defaultView(inputs), params).toString();
 }
 
 /** The query that opens one step of the NAS correction on the page, in the reader's display unit if given. */

@@ -42,24 +42,19 @@ export function kgPerKwhTo(kgPerKwh: number, unit: IntensityUnit): number {
   return unit === "kg" ? kgPerKwh : unit === "g" ? kgPerKwh * 1000 : kgToLbs(kgPerKwh);
 }
 
+/** The largest carbon intensity a scenario accepts, kg CO2e per kWh. */
+export const MAX_KG_PER_KWH = 5;
+
 /**
- * Parses an intensity written with its unit, such as "0.429kg", "429g" or "0.954lbs" (per kWh).
- * Returns kg CO2e per kWh, or throws an Error naming the text and what is allowed.
+ * Reads an intensity written with its unit, such as "0.429kg", "429g" or "0.954lbs" (per kWh), in kg CO2e per kWh;
+ * null when the text is not a number followed by one of those units. (The range is checked by the `intensity`
+ * parameter, scenario.ts.)
  */
-export function parseIntensity(text: string): number {
+export function intensityKgPerKwh(text: string): number | null {
   const match = /^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*(g|kg|lb|lbs)(?:\s*\/\s*kwh)?\s*$/i.exec(text);
-  if (!match) {
-    throw new Error(
-      `intensity "${text}" is not a number followed by g, kg or lbs (per kWh), e.g. 0.429kg, 429g, 0.954lbs`
-    );
-  }
-  const value = Number(match[1]);
+  if (!match) return null;
   const unit = match[2].toLowerCase();
-  const kgPerKwh = intensityToKgPerKwh(value, unit === "lb" ? "lbs" : (unit as IntensityUnit));
-  if (!Number.isFinite(kgPerKwh) || kgPerKwh > 5) {
-    throw new Error(`intensity "${text}" is outside 0–5 kg CO2e per kWh`);
-  }
-  return kgPerKwh;
+  return intensityToKgPerKwh(Number(match[1]), unit === "lb" ? "lbs" : (unit as IntensityUnit));
 }
 
 /** Kilowatt-hours in one megawatt-hour. */
