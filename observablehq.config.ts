@@ -1,7 +1,8 @@
 // Observable Framework configuration: https://observablehq.com/framework/config
 export default {
   title: "Strubell 2019, replicated",
-  root: "src",
+  // scripts/build.ts builds from a copy of src/ whose data loaders are replaced by their outputs (BUILD_ROOT).
+  root: process.env.BUILD_ROOT ?? "src",
   // scripts/build.ts builds into a staging folder and renames it, so dist/ is written whole or not at all.
   output: process.env.BUILD_OUTPUT ?? "dist",
   pages: [

@@ -71,7 +71,7 @@ function copyCheckout(dest: string): void {
       ? listed.stdout.split("\0").filter(Boolean)
       : walk(root)
           .map((f) => relative(root, f))
-          .filter((f) => !/^(node_modules|dist|\.git|\.test-dist|src\/\.observablehq)(\/|$)/.test(f));
+          .filter((f) => !/^(node_modules|dist|\.git|\.test-dist|\.build-src-[^/]*|src\/\.observablehq)(\/|$)/.test(f));
   for (const file of files) {
     if (file === "node_modules" || !existsSync(join(root, file)) || statSync(join(root, file)).isDirectory()) continue;
     mkdirSync(dirname(join(dest, file)), {recursive: true});

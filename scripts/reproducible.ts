@@ -104,7 +104,9 @@ function sourceFiles(root: string): string[] {
   return listFilesUnder(
     root,
     (rel) =>
-      !/^(node_modules|dist|\.git|\.test-dist|\.dist-staging-[^/]*|\.build\.lock|src\/\.observablehq)(\/|$)/.test(rel)
+      !/^(node_modules|dist|\.git|\.test-dist|\.dist-staging-[^/]*|\.build-src-[^/]*|\.build\.lock|src\/\.observablehq)(\/|$)/.test(
+        rel
+      )
   );
 }
 
