@@ -1,6 +1,7 @@
 import {join} from "node:path";
 import {readRows, type FileSpec} from "./csv.js";
 import {DataError, fail} from "./errors.js";
+import {firstInvertedPrice, firstUnmatched} from "./joins.js";
 import * as S from "../src/lib/schemas.js";
 import {CATEGORY_SOURCES, MIX_CATEGORIES} from "../src/lib/mix.js";
 import {CUSTOM_GRID, PAPER_GRID, PUE_RANGE} from "../src/lib/scenario.js";
@@ -82,41 +83,44 @@ function readInputs(dataDir: string): Inputs {
   const hardwareIds = hardware.map((h) => h.id);
 
   const priceRows = read(S.CLOUD_PRICES);
-  for (const at of priceRows) {
-    if (!hardwareIds.includes(at.row.accelerator)) {
-      fail(
-        S.CLOUD_PRICES,
-        at,
-        "accelerator",
-        `unknown hardware "${at.row.accelerator}"; known: ${hardwareIds.join(", ")}`
-      );
-    }
+  const unknownPriced = firstUnmatched(priceRows, ["accelerator"], hardware, ["id"]);
+  if (unknownPriced) {
+    const name = unknownPriced.row.accelerator;
+    fail(S.CLOUD_PRICES, unknownPriced, "accelerator", `unknown hardware "${name}"; known: ${hardwareIds.join(", ")}`);
+  }
+  const inverted = firstInvertedPrice(priceRows);
+  if (inverted) {
+    const {at, preemptible, onDemand} = inverted;
+    const message = `pre-emptible price ${preemptible} exceeds on-demand price ${onDemand} for ${at.row.accelerator}`;
+    fail(S.CLOUD_PRICES, at, "usd_per_hour", message);
   }
   const prices = rowsOf(priceRows);
-  for (const at of priceRows) {
-    const p = prices.find((x) => x.accelerator === at.row.accelerator && x.tier === "preemptible");
-    const q = prices.find((x) => x.accelerator === at.row.accelerator && x.tier === "on_demand");
-    if (p && q && p.usdPerHour > q.usdPerHour) {
-      fail(
-        S.CLOUD_PRICES,
-        at,
-        "usd_per_hour",
-        `pre-emptible price ${p.usdPerHour} exceeds on-demand price ${q.usdPerHour} for ${p.accelerator}`
-      );
-    }
-  }
 
   const runRows = read(S.TRAINING_RUNS);
+  const unknownRun = firstUnmatched(runRows, ["hardware"], hardware, ["id"]);
+  if (unknownRun) {
+    const name = unknownRun.row.hardware;
+    fail(S.TRAINING_RUNS, unknownRun, "hardware", `unknown hardware "${name}"; known: ${hardwareIds.join(", ")}`);
+  }
+  // Each run needs both price tiers of its hardware: runs × tiers, anti-joined with the prices.
+  for (const tier of ["preemptible", "on_demand"] as const) {
+    const unpriced = firstUnmatched(
+      runRows,
+      ["hardware"],
+      prices.filter((p) => p.tier === tier),
+      ["accelerator"]
+    );
+    if (unpriced)
+      fail(
+        S.TRAINING_RUNS,
+        unpriced,
+        "hardware",
+        `no ${tier} price for "${unpriced.row.hardware}" in data/cloud_prices.csv`
+      );
+  }
   for (const at of runRows) {
     const v = at.row;
-    const hw = hardware.find((h) => h.id === v.hardware);
-    if (!hw)
-      fail(S.TRAINING_RUNS, at, "hardware", `unknown hardware "${v.hardware}"; known: ${hardwareIds.join(", ")}`);
-    for (const tier of ["preemptible", "on_demand"]) {
-      if (!prices.some((p) => p.accelerator === hw.id && p.tier === tier)) {
-        fail(S.TRAINING_RUNS, at, "hardware", `no ${tier} price for "${hw.id}" in data/cloud_prices.csv`);
-      }
-    }
+    const hw = hardware.find((h) => h.id === v.hardware)!;
     if (hw.kind === "gpu" && v.powerW == null)
       fail(S.TRAINING_RUNS, at, "power_w", `a GPU run needs its measured power in watts`);
     const steps = v.durationUnit === "steps";
@@ -180,16 +184,20 @@ function readInputs(dataDir: string): Inputs {
     table3: TABLE3_COLUMNS,
     table4: TABLE4_COLUMNS
   };
-  for (const at of publishedRows) {
-    const v = at.row;
-    if (!rowIds[v.table].includes(v.row)) {
-      fail(S.PUBLISHED, at, "row", `unknown ${v.table} row "${v.row}"; known: ${rowIds[v.table].join(", ")}`);
-    }
-    if (!columns[v.table].includes(v.column)) {
-      fail(S.PUBLISHED, at, "column", `unknown ${v.table} column "${v.column}"; known: ${columns[v.table].join(", ")}`);
-    }
-    checkPrinted(at, v.printed, v.value, v.step);
+  // Every printed cell names a row and a column of its table: anti-joins with the tables' known rows and columns.
+  const knownRows = Object.entries(rowIds).flatMap(([table, ids]) => ids.map((row) => ({table, row})));
+  const knownColumns = Object.entries(columns).flatMap(([table, keys]) => keys.map((column) => ({table, column})));
+  const badRow = firstUnmatched(publishedRows, ["table", "row"], knownRows, ["table", "row"]);
+  const badColumn = firstUnmatched(publishedRows, ["table", "column"], knownColumns, ["table", "column"]);
+  if (badRow && (!badColumn || badRow.line <= badColumn.line)) {
+    const {table, row} = badRow.row;
+    fail(S.PUBLISHED, badRow, "row", `unknown ${table} row "${row}"; known: ${rowIds[table].join(", ")}`);
   }
+  if (badColumn) {
+    const {table, column} = badColumn.row;
+    fail(S.PUBLISHED, badColumn, "column", `unknown ${table} column "${column}"; known: ${columns[table].join(", ")}`);
+  }
+  for (const at of publishedRows) checkPrinted(at, at.row.printed, at.row.value, at.row.step);
 
   const presetRows = read(S.PUE_PRESETS);
   const paperPreset = presetRows.find((r) => r.row.id === "paper");

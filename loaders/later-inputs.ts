@@ -1,6 +1,7 @@
 import {join} from "node:path";
 import {readRows, type FileSpec} from "./csv.js";
 import {fail} from "./errors.js";
+import {firstUnmatched} from "./joins.js";
 import {ACCELERATORS, LATER_MODELS, LATER_PUBLISHED} from "../src/lib/schemas.js";
 import {LATER_COLUMNS, LATER_EXTRA_CELLS} from "../src/lib/later.js";
 import type {Accelerator, Hardware, LaterModel, LaterPublishedCell} from "../src/lib/types.js";
@@ -18,24 +19,40 @@ export function loadLaterInputs(
   const hardwareIds = hardware.map((h) => h.id);
 
   const acceleratorRows = read(ACCELERATORS);
-  for (const at of acceleratorRows) {
-    const {hardware: hw, kind} = at.row;
-    if (hw != null && !hardwareIds.includes(hw)) {
-      fail(ACCELERATORS, at, "hardware", `unknown hardware "${hw}"; known: ${hardwareIds.join(", ")}`);
-    }
-    if (hw != null && hardware.find((h) => h.id === hw)!.kind !== kind) {
-      fail(ACCELERATORS, at, "hardware", `hardware "${hw}" is not a ${kind}`);
-    }
-  }
+  // An accelerator's hardware, where given, is a row of data/hardware.csv of the same kind (anti-joins).
+  const priced = acceleratorRows.filter((r) => r.row.hardware != null);
+  const unknown = firstUnmatched(priced, ["hardware"], hardware, ["id"]);
+  if (unknown)
+    fail(
+      ACCELERATORS,
+      unknown,
+      "hardware",
+      `unknown hardware "${unknown.row.hardware}"; known: ${hardwareIds.join(", ")}`
+    );
+  const otherKind = firstUnmatched(priced, ["hardware", "kind"], hardware, ["id", "kind"]);
+  if (otherKind)
+    fail(ACCELERATORS, otherKind, "hardware", `hardware "${otherKind.row.hardware}" is not a ${otherKind.row.kind}`);
   const accelerators = acceleratorRows.map((r) => r.row);
   const acceleratorIds = accelerators.map((a) => a.id);
 
   const modelRows = read(LATER_MODELS);
+  const unknownProcessor = firstUnmatched(
+    modelRows.filter((r) => r.row.processor != null),
+    ["processor"],
+    accelerators,
+    ["id"]
+  );
+  if (unknownProcessor) {
+    const name = unknownProcessor.row.processor;
+    fail(
+      LATER_MODELS,
+      unknownProcessor,
+      "processor",
+      `unknown accelerator "${name}"; known: ${acceleratorIds.join(", ")}`
+    );
+  }
   for (const at of modelRows) {
     const v = at.row;
-    if (v.processor != null && !acceleratorIds.includes(v.processor)) {
-      fail(LATER_MODELS, at, "processor", `unknown accelerator "${v.processor}"; known: ${acceleratorIds.join(", ")}`);
-    }
     const byPower = v.wattsPerChip != null;
     const byEnergy = v.energyKwh != null;
     if (byPower === byEnergy) {
