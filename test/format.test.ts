@@ -9,6 +9,8 @@ describe("format", () => {
     expect(formatNumber(0.4327, 4)).toBe("0.4327");
     expect(formatNumber(79.2, 2)).toBe("79.20");
     expect(formatNumber(-1503.02, 1)).toBe("-1,503.0");
+    expect(formatNumber(2.5)).toBe("3");
+    expect(formatNumber(-0.001, 2)).toBe("0.00");
   });
 
   test("formatNumber shows a dash for missing and non-finite values", () => {
@@ -33,6 +35,9 @@ describe("format", () => {
     expect(formatSignificant(4.9695, 2)).toBe("5.0");
     expect(formatSignificant(-0.001234, 2)).toBe("-0.0012");
     expect(formatSignificant(0)).toBe("0");
+    // Rounding up to the next power of ten keeps the number of significant digits.
+    expect(formatSignificant(0.09996, 3)).toBe("0.100");
+    expect(formatSignificant(999.7, 3)).toBe("1,000");
     expect(formatSignificant(NaN)).toBe("—");
   });
 

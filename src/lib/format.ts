@@ -1,17 +1,22 @@
+import {formatLocale} from "d3-format";
 import {roundToStep} from "./compare.js";
 
-/** One formatter per number of decimals: toLocaleString builds a new one on every call, which the sensitivity page cannot afford. */
-const FORMATTERS = new Map<number, Intl.NumberFormat>();
+/** d3's formats in en-US with a plain hyphen-minus (d3's default minus is U+2212), the same on every machine. */
+const LOCALE = formatLocale({decimal: ".", thousands: ",", grouping: [3], currency: ["$", ""], minus: "-"});
 
-/** Formats a number with thousands separators and a fixed number of decimals (en-US, deterministic). */
+/** One formatter per d3 format specifier, made once: the sensitivity page formats thousands of numbers per change. */
+const FORMATTERS = new Map<string, (value: number) => string>();
+
+function d3Format(specifier: string): (value: number) => string {
+  let formatter = FORMATTERS.get(specifier);
+  if (!formatter) FORMATTERS.set(specifier, (formatter = LOCALE.format(specifier)));
+  return formatter;
+}
+
+/** Formats a number with thousands separators and a fixed number of decimals (d3 ",.Nf"). */
 export function formatNumber(value: number | null | undefined, decimals = 0): string {
   if (value == null || !Number.isFinite(value)) return "—";
-  let formatter = FORMATTERS.get(decimals);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat("en-US", {minimumFractionDigits: decimals, maximumFractionDigits: decimals});
-    FORMATTERS.set(decimals, formatter);
-  }
-  return formatter.format(value);
+  return d3Format(`,.${decimals}f`)(value);
 }
 
 /** Formats a number rounded to a printed step: 1 → "1,438", 1000 → "103k", 0.01 → "1,415.78". */
@@ -22,13 +27,11 @@ export function formatStep(value: number | null | undefined, step: number): stri
   return formatNumber(roundToStep(value, step), decimals);
 }
 
-/** Formats a value with a number of significant digits, thousands separators kept. */
+/** Formats a value with a number of significant digits, thousands separators kept (d3 ",.Nr"). */
 export function formatSignificant(value: number | null | undefined, digits = 3): string {
   if (value == null || !Number.isFinite(value)) return "—";
   if (value === 0) return "0";
-  const magnitude = Math.floor(Math.log10(Math.abs(value)));
-  const decimals = Math.max(0, digits - 1 - magnitude);
-  return formatNumber(Number(value.toPrecision(digits)), decimals);
+  return d3Format(`,.${digits}r`)(value);
 }
 
 /** Formats a US dollar amount: "$1,238". */
