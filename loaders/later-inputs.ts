@@ -12,13 +12,25 @@ const num = (v: V, k: string) => v[k] as number;
 const optNum = (v: V, k: string) => (v[k] as number | null) ?? null;
 const optStr = (v: V, k: string) => (v[k] as string | null) ?? null;
 
+/** Inputs of a later model that its source may have inferred (data/later_models.v2.csv inferred_by_source). */
+const INFERABLE = [
+  "chips",
+  "days",
+  "accelerator_hours",
+  "watts_per_chip",
+  "energy_kwh",
+  "pue",
+  "gross_kg_per_kwh",
+  "net_kg_per_kwh"
+];
+
 function fail(spec: FileSpec, row: Row | null, column: string, message: string): never {
   const k = spec.columns.findIndex((c) => c.name === column);
   throw new DataError(spec.file, row ? row.line : null, column, k >= 0 ? k + 1 : null, message);
 }
 
 /**
- * Reads data/accelerators.csv, data/later_models.csv and data/later_published.csv and checks the
+ * Reads data/accelerators.csv, data/later_models.v2.csv and data/later_published.v2.csv and checks the
  * references between them and to the paper's hardware (whose cloud prices an estimate uses). Throws a DataError naming file,
  * line and column.
  */
@@ -82,6 +94,17 @@ export function loadLaterInputs(
     if (has("accelerator_hours") && (has("chips") || has("days"))) {
       fail(LATER_MODELS, row, "accelerator_hours", "give accelerator_hours or chips and days, not both");
     }
+    const inferred = (optStr(v, "inferred_by_source") ?? "").split(/\s+/).filter(Boolean);
+    for (const column of inferred) {
+      if (!INFERABLE.includes(column) || !has(column)) {
+        fail(
+          LATER_MODELS,
+          row,
+          "inferred_by_source",
+          `"${column}" is not an input this row gives; allowed: ${INFERABLE.filter(has).join(", ")}`
+        );
+      }
+    }
     return {
       id: str(v, "id"),
       model: str(v, "model"),
@@ -96,6 +119,9 @@ export function loadLaterInputs(
       netKgPerKwh: optNum(v, "net_kg_per_kwh"),
       source: str(v, "source"),
       locator: str(v, "locator"),
+      organisation: str(v, "organisation"),
+      year: num(v, "year"),
+      inferredBySource: inferred,
       note: optStr(v, "note") ?? undefined
     };
   });
@@ -121,7 +147,7 @@ export function loadLaterInputs(
       }
       const model = laterModels.find((m) => m.id === id)!;
       if (column === "co2e_t_net" && model.netKgPerKwh == null) {
-        fail(LATER_PUBLISHED, row, "column", `"${id}" has no net_kg_per_kwh in data/later_models.csv`);
+        fail(LATER_PUBLISHED, row, "column", `"${id}" has no net_kg_per_kwh in data/later_models.v2.csv`);
       }
     }
     return {

@@ -223,7 +223,7 @@ export const PUBLISHED: FileSpec = {
 };
 
 export const PUE_PRESETS: FileSpec = {
-  file: "data/pue_presets.csv",
+  file: "data/pue_presets.v2.csv",
   description: "one published PUE a reader can pick on the sensitivity page",
   key: ["id"],
   columns: [
@@ -244,7 +244,7 @@ export const PUE_PRESETS: FileSpec = {
 };
 
 export const NAS_CORRECTION: FileSpec = {
-  file: "data/nas_correction.csv",
+  file: "data/nas_correction.v2.csv",
   description: "one input or printed value of Patterson et al. 2021's correction of the NAS estimate",
   key: ["key"],
   columns: [
@@ -307,7 +307,7 @@ export const ACCELERATORS: FileSpec = {
 };
 
 export const LATER_MODELS: FileSpec = {
-  file: "data/later_models.csv",
+  file: "data/later_models.v2.csv",
   description: "the inputs of one later published training estimate (Patterson et al. 2021, BLOOM, OPT)",
   key: ["id"],
   columns: [
@@ -378,12 +378,21 @@ export const LATER_MODELS: FileSpec = {
     },
     source,
     locator,
+    {name: "organisation", type: "string", description: "who trained the model"},
+    {name: "year", type: "integer", unit: "year", min: 2017, max: 2100, description: "year of the disclosure"},
+    {
+      name: "inferred_by_source",
+      type: "string",
+      optional: true,
+      description:
+        "inputs the source itself inferred rather than took from the model's paper (printed in italics), space-separated column names"
+    },
     note
   ]
 };
 
 export const LATER_PUBLISHED: FileSpec = {
-  file: "data/later_published.csv",
+  file: "data/later_published.v2.csv",
   description: "one printed output of a later estimate (compared with, never used as an input)",
   key: ["table", "row", "column"],
   columns: [

@@ -252,7 +252,7 @@ export function laterModelsTable(
       {key: "scen_t", label: "CO2e (t), this scenario", numeric: true, value: (r) => quantity(scen(r.id).co2e_t_gross)},
       {key: "source", label: "Source", value: (r) => shortSource(r.source, r.locator)}
     ],
-    "Inputs as the sources print them (data/later_models.csv); energy and CO2e recomputed with equations 1 and 2, under each model's own PUE and intensity and under this page's scenario (which replaces both). “Derived” power is the given energy divided by the accelerator-hours."
+    "Inputs as the sources print them (data/later_models.v2.csv); energy and CO2e recomputed with equations 1 and 2, under each model's own PUE and intensity and under this page's scenario (which replaces both). “Derived” power is the given energy divided by the accelerator-hours."
   );
   table.dataset.table = "later-models";
   return scrollBox(table, "Later models: inputs and recomputed energy and CO2e");
@@ -308,7 +308,7 @@ export function laterCellsTable(cells: readonly LaterCell[], errataHref = ""): H
                 : null
           }
         ],
-        `${first.source}, ${where}. Recomputed from data/later_models.csv and rounded to the step each value was printed with.`
+        `${first.source}, ${where}. Recomputed from data/later_models.v2.csv and rounded to the step each value was printed with.`
       );
       table.dataset.table = `later-cells-${first.table}`;
       for (const [k, tr] of [...table.tBodies[0].rows].entries()) tr.dataset.cell = group[k].key;

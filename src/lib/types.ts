@@ -135,6 +135,12 @@ export interface LaterModel extends Provenance {
   grossKgPerKwh: number;
   /** Net of carbon-free energy bought by the operator; null where the source gives none. */
   netKgPerKwh: number | null;
+  /** Who trained the model. */
+  organisation: string;
+  /** Year of the disclosure. */
+  year: number;
+  /** Inputs the source itself inferred (printed in italics there), as data/later_models.v2.csv column names. */
+  inferredBySource: string[];
 }
 
 /** One printed output of a later estimate (data/later_published.csv), used only for comparison. */
