@@ -408,6 +408,93 @@ export const LATER_PUBLISHED: FileSpec = {
   ]
 };
 
+/** The columns a ledger cell can hold, as the sources print them (src/lib/ledger.ts LEDGER_COLUMNS). */
+const LEDGER_COLUMN_IDS = ["gpu_hours", "power_w", "mwh", "co2e_t", "co2e_t_market", "water_l"] as const;
+
+export const LEDGER_ROWS: FileSpec = {
+  file: "data/ledger_rows.csv",
+  description:
+    "one published training disclosure in the ledger (a model, or a total the source prints), with the assumptions it states",
+  key: ["id"],
+  columns: [
+    {name: "id", type: "string", description: "row identifier"},
+    {name: "model", type: "string", description: "model name as printed"},
+    {name: "organisation", type: "string", description: "who trained the model"},
+    {name: "year", type: "integer", unit: "year", min: 2017, max: 2100, description: "year of the disclosure"},
+    {
+      name: "disclosure",
+      type: "string",
+      description: "the document (card, paper) the row comes from; a total sums its model rows"
+    },
+    {
+      name: "kind",
+      type: "enum",
+      values: ["model", "total"],
+      description: "model (one training run) or total (the source's sum of its model rows)"
+    },
+    {name: "hardware", type: "string", optional: true, description: "accelerator id (data/accelerators.csv)"},
+    {
+      name: "pue",
+      type: "number",
+      unit: "ratio",
+      optional: true,
+      min: 1,
+      max: 3,
+      description: "PUE the source prints; empty where its power already includes it or it prints none"
+    },
+    {
+      name: "kg_per_kwh",
+      type: "number",
+      unit: "kg CO2e/kWh",
+      optional: true,
+      min: 0,
+      max: 5,
+      description: "location-based intensity the source prints; empty where it is inferred (intensity_from)"
+    },
+    {
+      name: "market_kg_per_kwh",
+      type: "number",
+      unit: "kg CO2e/kWh",
+      optional: true,
+      min: 0,
+      max: 5,
+      description: "market-based intensity the source prints; empty where it is inferred or not given"
+    },
+    {
+      name: "intensity_from",
+      type: "string",
+      optional: true,
+      description: "the model row whose printed CO2e calibrates this row's intensity where the source prints none"
+    },
+    source,
+    locator,
+    note
+  ]
+};
+
+export const LEDGER_PUBLISHED: FileSpec = {
+  file: "data/ledger_published.csv",
+  description:
+    "one value a ledger disclosure prints: an input (GPU-hours, power) or an output compared with its recomputation",
+  key: ["row", "column"],
+  columns: [
+    ...printedCell(
+      {name: "row", type: "string", description: "ledger row id (data/ledger_rows.csv)"},
+      {name: "column", type: "enum", values: LEDGER_COLUMN_IDS, description: LEDGER_COLUMN_IDS.join(", ")},
+      "that of the column (GPU-hours, W, MWh, t CO2e, L)",
+      "1, 0.01, 100000 …"
+    ),
+    {
+      name: "role",
+      type: "enum",
+      values: ["input", "output"],
+      description: "input (computed with: GPU-hours, power) or output (compared with, never used as an input)"
+    },
+    source,
+    locator
+  ]
+};
+
 /** Every data file, in the order the data dictionary lists them. */
 export const ALL_FILES: readonly FileSpec[] = [
   CONSTANTS,
@@ -423,5 +510,7 @@ export const ALL_FILES: readonly FileSpec[] = [
   NAS_CORRECTION,
   ACCELERATORS,
   LATER_MODELS,
-  LATER_PUBLISHED
+  LATER_PUBLISHED,
+  LEDGER_ROWS,
+  LEDGER_PUBLISHED
 ];

@@ -156,6 +156,38 @@ export interface LaterPublishedCell {
   locator: string;
 }
 
+/** One published training disclosure of the ledger (data/ledger_rows.csv). */
+export interface LedgerRowInput extends Provenance {
+  id: string;
+  model: string;
+  organisation: string;
+  year: number;
+  /** The document the row comes from; a "total" row sums the "model" rows of the same disclosure. */
+  disclosure: string;
+  kind: "model" | "total";
+  /** Accelerator id (data/accelerators.csv), or null. */
+  hardware: string | null;
+  /** PUE as printed; null where the source's power already includes it or it prints none. */
+  pue: number | null;
+  kgPerKwh: number | null;
+  marketKgPerKwh: number | null;
+  /** The model row whose printed CO2e calibrates this row's intensity where the source prints none. */
+  intensityFrom: string | null;
+}
+
+/** One value a ledger disclosure prints (data/ledger_published.csv). */
+export interface LedgerPrintedCell {
+  row: string;
+  column: "gpu_hours" | "power_w" | "mwh" | "co2e_t" | "co2e_t_market" | "water_l";
+  printed: string;
+  value: number;
+  step: number;
+  /** "input": computed with (GPU-hours, power); "output": compared with, never an input. */
+  role: "input" | "output";
+  source: string;
+  locator: string;
+}
+
 /** Everything the engine reads: validated data/ files, provenance kept. */
 export interface Inputs {
   constants: Constant[];
@@ -172,4 +204,6 @@ export interface Inputs {
   accelerators: Accelerator[];
   laterModels: LaterModel[];
   laterPublished: LaterPublishedCell[];
+  ledgerRows: LedgerRowInput[];
+  ledgerPublished: LedgerPrintedCell[];
 }
