@@ -9,7 +9,7 @@ import type {ModelPoint} from "../lib/later-report.js";
 import type {Inputs} from "../lib/types.js";
 import {el} from "./dom.js";
 import {plotAria} from "./a11y.js";
-import {figure, logDomain} from "./charts.js";
+import {logDomain} from "./charts.js";
 import {dataTable, scrollBox, statusBadge} from "./table.js";
 
 const PAPER = "#4a6fa5";
@@ -111,7 +111,10 @@ export function laterChart(
       : p.basis === "own"
         ? "later estimate, its own PUE and intensity"
         : "later estimate, under this scenario";
-  const labelled = [...scenario.filter((p) => p.group === "Strubell et al. 2019"), ...own];
+  const labelled = [
+    ...scenario.filter((p) => p.group === "Strubell et al. 2019"),
+    ...own.filter((p) => p.label !== false)
+  ];
   // Pixel positions on the log scales, to keep the labels apart.
   const px = (v: number, lo: number, hi: number, a: number, b: number) =>
     a + ((Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * (b - a);
@@ -206,12 +209,12 @@ export function laterChart(
     {class: "later-legend", "aria-hidden": "true"},
     ...LEGEND.map((l) => el("span", {}, el("span", {class: `swatch ${l.className}`}), l.label))
   );
-  return figure(
-    el("div", {}, legend, plotAria(chart)),
-    "Chart: energy and CO2e of every model, 2019 and later, on log scales",
-    "Each point is one training run: energy drawn from the grid (with PUE) across, CO2e up, both on log scales (each grid line ten times the one before). Rings are under this page's scenario; a filled dot is a later estimate under its own PUE and grid, joined to its ring. Dashed lines are the familiar consumptions of Table 1."
-  );
+  return el("div", {class: "later-chart"}, legend, plotAria(chart));
 }
+
+/** How to read the comparison chart: the note under its figure. */
+export const LATER_CHART_NOTE =
+  "Each point is one training run: energy drawn from the grid (with PUE) across, CO2e up, both on log scales (each grid line ten times the one before). Rings are under this page's scenario; a filled dot is a later estimate under its own PUE and grid, joined to its ring. Dashed lines are the familiar consumptions of Table 1. Only the largest run of each model card is named.";
 
 /** The later models' inputs and results, under their own assumptions and under the page's scenario. */
 export function laterModelsTable(
