@@ -35,6 +35,8 @@ export function quantity(x: number | null | undefined): string {
 
 /** Authors and year of a source: "Zhang et al. 2022, OPT: … (arXiv:…)" → "Zhang et al. 2022". */
 export function citation(source: string): string {
+  // A source with no year (a model card): its name before the parenthesised repository and path.
+  if (!/\b(?:19|20)\d\d\b/.test(source)) return source.replace(/\s*\(.*$/s, "");
   return source.replace(/^(.*?\b(?:19|20)\d\d)\b.*$/s, "$1");
 }
 

@@ -76,6 +76,17 @@ describe("later-models page", () => {
     await page.close();
   });
 
+  test("fits a 390 px phone: the page never scrolls sideways (wide tables scroll in their own boxes)", async () => {
+    const {page} = await open();
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({width, height: 844});
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth), {timeout: 30000})
+        .toBeLessThanOrEqual(width);
+    }
+    await page.close();
+  });
+
   test("carries the sensitivity page's scenario over, ignoring its model and seed", async () => {
     const query = "?pue=1.2&intensity=400g&model=nas_p100&seed=7";
     const {page} = await open(query);
