@@ -63,8 +63,6 @@ describe("later-provenance", () => {
   test("laterErrata: patterson-t4-rounding names Meena, whose 96.4 t is not the printed 232 MWh × 0.415 = 96.28", () => {
     const e = laterErrata(inputs).find((x) => x.id === "patterson-t4-rounding")!;
     expect(e.summary).toMatch(/Meena's 96\.4 t/);
-    expect(e.steps.some((s) => /^printed 232 MWh × 0\.415/.test(s.expression) && /96\.28 t/.test(s.result))).toBe(
-      true
-    );
+    expect(e.steps.some((s) => /^printed 232 MWh × 0\.415/.test(s.expression) && /96\.28 t/.test(s.result))).toBe(true);
   });
 });
