@@ -50,6 +50,10 @@ describe("later-models page", () => {
     expect(await fig.locator("[data-downloads] button").count()).toBeGreaterThanOrEqual(3);
     const description = await fig.locator("svg").first().getAttribute("aria-description");
     for (const m of inputs.laterModels) expect(description).toContain(m.model);
+    // The accounting figure shows the chosen model's steps (Switch Transformer: before PUE, × PUE, net).
+    const accounting = page.locator('[data-figure="ledger-accounting-switch_transformer"]');
+    expect(await accounting.locator(".figure-title").textContent()).toMatch(/^Switch Transformer: /);
+    expect(await accounting.locator("svg [aria-label='bar'] rect, svg g[aria-label='bar'] rect").count()).toBe(3);
     // No raw markup shows as text (a link written as an attribute template once did).
     expect(await page.locator("main").textContent()).not.toMatch(/<a href/);
     expect(await page.locator("main").textContent()).not.toMatch(/of the same shape/);
