@@ -15,7 +15,7 @@ export function accountingChart(steps: readonly AccountingStep[], width: number)
   const max = Math.max(...steps.map((s) => s.co2e_t), 0);
   return Plot.plot({
     width,
-    height: 50 + steps.length * 44,
+    height: 50 + steps.length * (narrow ? 64 : 44),
     marginLeft: narrow ? 10 : 330,
     marginRight: 90,
     x: {label: "CO2e (t) →", domain: [0, max * 1.05 || 1], grid: true},
@@ -23,18 +23,19 @@ export function accountingChart(steps: readonly AccountingStep[], width: number)
     ariaLabel: "Training CO2e after each accounting choice",
     ariaDescription: steps.map((s) => `${s.step}: ${quantity(s.co2e_t)} t`).join("; "),
     marks: [
-      Plot.barX(steps, {x: "co2e_t", y: "step", fill: LATER, fillOpacity: 0.8}),
+      Plot.barX(steps, {x: "co2e_t", y: "step", fill: LATER, fillOpacity: 0.8, insetTop: narrow ? 22 : 0}),
       Plot.ruleX([0]),
       Plot.text(steps, {
         x: "co2e_t",
         y: "step",
+        dy: narrow ? 11 : 0,
         text: (s: AccountingStep) =>
           `${quantity(s.co2e_t)} t${s === steps[0] ? "" : ` (${s.change_t >= 0 ? "+" : "−"}${quantity(Math.abs(s.change_t))})`}`,
         dx: 6,
         textAnchor: "start",
         fill: MUTED
       }),
-      narrow ? Plot.text(steps, {x: 0, y: "step", text: "step", dy: -16, textAnchor: "start", fontSize: 10}) : null
+      narrow ? Plot.text(steps, {x: 0, y: "step", text: "step", dy: -14, textAnchor: "start", fontSize: 11}) : null
     ]
   }) as SVGSVGElement | HTMLElement;
 }
