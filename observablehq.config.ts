@@ -21,7 +21,7 @@ export default {
     {
       name: "Beyond 2019",
       pages: [
-        {name: "Later models", path: "/later-models"},
+        {name: "Ledger of training footprints", path: "/later-models"},
         {name: "Estimate your own run", path: "/estimate"}
       ]
     },

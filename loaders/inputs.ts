@@ -9,6 +9,7 @@ import {TABLE1_TRAINING} from "../src/lib/tables.js";
 import {NAS_INPUT_KEYS, NAS_RUN} from "../src/lib/nas-correction.js";
 import {TABLE1_COLUMNS, TABLE3_COLUMNS, TABLE4_COLUMNS} from "../src/lib/report.js";
 import {loadLaterInputs} from "./later-inputs.js";
+import {loadLedgerInputs} from "./ledger-inputs.js";
 import type {Inputs} from "../src/lib/types.js";
 
 /** Constants the engine needs, by file. */
@@ -242,7 +243,8 @@ function readInputs(dataDir: string): Inputs {
     factors,
     puePresets: rowsOf(presetRows),
     nasCorrection,
-    ...loadLaterInputs(dataDir, hardware)
+    ...loadLaterInputs(dataDir, hardware),
+    ...loadLedgerInputs(dataDir)
   };
 }
 

@@ -2,12 +2,24 @@ import {join} from "node:path";
 import {readRows, type FileSpec} from "./csv.js";
 import {fail} from "./errors.js";
 import {firstUnmatched} from "./joins.js";
-import {ACCELERATORS, LATER_MODELS, LATER_PUBLISHED} from "../src/lib/schemas.js";
+import {ACCELERATORS, fieldName, LATER_MODELS, LATER_PUBLISHED} from "../src/lib/schemas.js";
 import {LATER_COLUMNS, LATER_EXTRA_CELLS} from "../src/lib/later.js";
 import type {Accelerator, Hardware, LaterModel, LaterPublishedCell} from "../src/lib/types.js";
 
+/** Inputs of a later model that its source may have inferred (data/later_models.v2.csv inferred_by_source). */
+const INFERABLE = [
+  "chips",
+  "days",
+  "accelerator_hours",
+  "watts_per_chip",
+  "energy_kwh",
+  "pue",
+  "gross_kg_per_kwh",
+  "net_kg_per_kwh"
+] as const;
+
 /**
- * Reads data/accelerators.csv, data/later_models.csv and data/later_published.csv and checks the
+ * Reads data/accelerators.csv, data/later_models.v2.csv and data/later_published.v2.csv and checks the
  * references between them and to the paper's hardware (whose cloud prices an estimate uses). Throws a DataError naming file,
  * line and column.
  */
@@ -75,7 +87,18 @@ export function loadLaterInputs(
       fail(LATER_MODELS, at, "accelerator_hours", "give accelerator_hours or chips and days, not both");
     }
   }
-  const laterModels = modelRows.map((r) => r.row);
+  const laterModels: LaterModel[] = modelRows.map((at) => {
+    const v = at.row;
+    const gives = (column: string) => v[fieldName(column) as keyof typeof v] != null;
+    const inferred = (v.inferredBySource ?? "").split(/\s+/).filter(Boolean);
+    for (const column of inferred) {
+      if (!(INFERABLE as readonly string[]).includes(column) || !gives(column)) {
+        const allowed = INFERABLE.filter(gives).join(", ");
+        fail(LATER_MODELS, at, "inferred_by_source", `"${column}" is not an input this row gives; allowed: ${allowed}`);
+      }
+    }
+    return {...v, inferredBySource: inferred};
+  });
   const modelIds = laterModels.map((m) => m.id);
 
   const publishedRows = read(LATER_PUBLISHED);
@@ -97,7 +120,7 @@ export function loadLaterInputs(
       }
       const model = laterModels.find((m) => m.id === id)!;
       if (column === "co2e_t_net" && model.netKgPerKwh == null) {
-        fail(LATER_PUBLISHED, at, "column", `"${id}" has no net_kg_per_kwh in data/later_models.csv`);
+        fail(LATER_PUBLISHED, at, "column", `"${id}" has no net_kg_per_kwh in data/later_models.v2.csv`);
       }
     }
   }

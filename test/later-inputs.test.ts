@@ -61,22 +61,22 @@ describe("later-inputs", () => {
 
   test("loadInputs rejects a later model with both power and energy", () => {
     const dir = withLine(
-      "later_models.csv",
+      "later_models.v2.csv",
       "meena,",
-      'meena,Meena,TPUv3,1024,30,,289,1000,1.09,0.415,0.415,"Patterson et al. 2021 (arXiv:2104.10350)",Table 4,'
+      'meena,Meena,TPUv3,1024,30,,289,1000,1.09,0.415,0.415,"Patterson et al. 2021 (arXiv:2104.10350)",Table 4,Google,2021,,'
     );
     const e = dataError(dir);
-    expect(e.file).toMatch(/(^|\/)later_models.csv$/);
-    expect(e.line).toBe(lineOf("later_models.csv", "meena,"));
+    expect(e.file).toMatch(/(^|\/)later_models.v2.csv$/);
+    expect(e.line).toBe(lineOf("later_models.v2.csv", "meena,"));
     expect(e.column).toBe("energy_kwh");
     expect(e.message).toMatch(/either watts_per_chip .* or energy_kwh, not both/);
   });
 
   test("loadInputs rejects a power without chips and days", () => {
     const dir = withLine(
-      "later_models.csv",
+      "later_models.v2.csv",
       "meena,",
-      'meena,Meena,TPUv3,1024,,,289,,1.09,0.415,0.415,"Patterson et al. 2021 (arXiv:2104.10350)",Table 4,'
+      'meena,Meena,TPUv3,1024,,,289,,1.09,0.415,0.415,"Patterson et al. 2021 (arXiv:2104.10350)",Table 4,Google,2021,,'
     );
     const e = dataError(dir);
     expect(e.column).toBe("days");
@@ -85,37 +85,48 @@ describe("later-inputs", () => {
 
   test("loadInputs rejects an unknown processor, naming the known ones", () => {
     const dir = withLine(
-      "later_models.csv",
+      "later_models.v2.csv",
       "t5,",
-      't5,T5,TPUv9,512,20,,310,,1.12,0.545,0.545,"Patterson et al. 2021 (arXiv:2104.10350)",Table 4,'
+      't5,T5,TPUv9,512,20,,310,,1.12,0.545,0.545,"Patterson et al. 2021 (arXiv:2104.10350)",Table 4,Google,2021,,'
     );
     const e = dataError(dir);
-    expect(e.line).toBe(lineOf("later_models.csv", "t5,"));
+    expect(e.line).toBe(lineOf("later_models.v2.csv", "t5,"));
     expect(e.column).toBe("processor");
     expect(e.message).toMatch(/unknown accelerator "TPUv9"; known: P100, V100/);
   });
 
+  test("loadInputs rejects an inferred_by_source naming an input the row does not give", () => {
+    const dir = withLine(
+      "later_models.v2.csv",
+      "t5,",
+      't5,T5,TPUv3,512,20,,310,,1.12,0.545,0.545,"Patterson et al. 2021 (arXiv:2104.10350)",Table 4,Google,2021,energy_kwh,'
+    );
+    const e = dataError(dir);
+    expect(e.column).toBe("inferred_by_source");
+    expect(e.message).toMatch(/"energy_kwh" is not an input this row gives; allowed: chips, days, watts_per_chip/);
+  });
+
   test("loadInputs rejects a PUE outside 1–3 in a later model", () => {
     const dir = withLine(
-      "later_models.csv",
+      "later_models.v2.csv",
       "t5,",
-      't5,T5,TPUv3,512,20,,310,,0.9,0.545,0.545,"Patterson et al. 2021 (arXiv:2104.10350)",Table 4,'
+      't5,T5,TPUv3,512,20,,310,,0.9,0.545,0.545,"Patterson et al. 2021 (arXiv:2104.10350)",Table 4,Google,2021,,'
     );
     expect(dataError(dir).column).toBe("pue");
   });
 
   test("loadInputs rejects a printed value of an unknown model or column", () => {
     const bad = withLine(
-      "later_published.csv",
+      "later_published.v2.csv",
       "patterson-t4,meena,mwh,",
       'patterson-t4,mena,mwh,232,232,1,"Patterson et al. 2021 (arXiv:2104.10350)",Table 4'
     );
     const e = dataError(bad);
-    expect(e.file).toMatch(/(^|\/)later_published.csv$/);
+    expect(e.file).toMatch(/(^|\/)later_published.v2.csv$/);
     expect(e.column).toBe("row");
     expect(e.message).toMatch(/unknown later model "mena"/);
     const col = withLine(
-      "later_published.csv",
+      "later_published.v2.csv",
       "patterson-t4,meena,mwh,",
       'patterson-t4,meena,gwh,232,232,1,"Patterson et al. 2021 (arXiv:2104.10350)",Table 4'
     );
@@ -124,7 +135,7 @@ describe("later-inputs", () => {
 
   test("loadInputs rejects a net CO2e for a model without a net intensity", () => {
     const dir = withLine(
-      "later_published.csv",
+      "later_published.v2.csv",
       "luccioni-comparison,bloom,co2e_t_gross,",
       'luccioni-comparison,bloom,co2e_t_net,30,30,1,"Luccioni, Viguier & Ligozat 2022 (arXiv:2211.02001)",x'
     );

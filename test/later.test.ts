@@ -46,6 +46,9 @@ const model = (over: Partial<LaterModel>): LaterModel => ({
   netKgPerKwh: null,
   source: "s",
   locator: "l",
+  organisation: "o",
+  year: 2022,
+  inferredBySource: [],
   ...over
 });
 
@@ -172,8 +175,11 @@ describe("later", () => {
     const meena = cells.find((c) => c.key === "patterson-t4.meena.mwh")!;
     expect(meena.rounded).toBe(232);
     expect(meena.status).toBe("reproduced");
-    // Patterson's appendix prints 7.47 MWh at 0.01: 7.468032 rounds to it.
-    expect(cells.find((c) => c.key === "patterson-appendix.evolved_transformer_nas.mwh")!.status).toBe("reproduced");
+    // Appendix D prints the expression and "= 3.2 tCO2e (7096 lbs)", not an energy: no printed 7.47 MWh cell.
+    expect(cells.find((c) => c.key === "patterson-appendix.evolved_transformer_nas.mwh")).toBeUndefined();
+    expect(cells.find((c) => c.key === "patterson-appendix.evolved_transformer_nas.co2e_t_gross")!.status).toBe(
+      "reproduced"
+    );
   });
 
   test("compareLater marks an energy that is itself an input as calibrated", () => {

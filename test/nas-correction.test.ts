@@ -109,18 +109,18 @@ describe("nas-correction", () => {
   });
 
   test("loadInputs rejects a NAS correction file without an input, or a printed value without its step", () => {
-    const noChips = dataWith("nas_correction.csv", (t) => t.replace(/^chips,.*\n/m, ""));
-    expect(() => loadInputs(noChips)).toThrow(/nas_correction\.csv.*missing the input "chips"/);
-    const noStep = dataWith("nas_correction.csv", (t) =>
+    const noChips = dataWith("nas_correction.v2.csv", (t) => t.replace(/^chips,.*\n/m, ""));
+    expect(() => loadInputs(noChips)).toThrow(/nas_correction\.v2\.csv.*missing the input "chips"/);
+    const noStep = dataWith("nas_correction.v2.csv", (t) =>
       t.replace("final_t,3.2,t CO2e,printed,0.1,", "final_t,3.2,t CO2e,printed,,")
     );
-    expect(() => loadInputs(noStep)).toThrow(/nas_correction\.csv:\d+.*a printed value needs its rounding step/);
+    expect(() => loadInputs(noStep)).toThrow(/nas_correction\.v2\.csv:\d+.*a printed value needs its rounding step/);
   });
 
   test("loadInputs rejects a paper PUE preset that differs from data/constants.csv", () => {
-    const dir = dataWith("pue_presets.csv", (t) =>
+    const dir = dataWith("pue_presets.v2.csv", (t) =>
       t.replace("paper,The paper (2018 average),1.58,", "paper,The paper (2018 average),1.59,")
     );
-    expect(() => loadInputs(dir)).toThrow(/pue_presets\.csv:2.*differs from data\/constants\.csv pue 1\.58/);
+    expect(() => loadInputs(dir)).toThrow(/pue_presets\.v2\.csv:2.*differs from data\/constants\.csv pue 1\.58/);
   });
 });

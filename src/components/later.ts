@@ -9,7 +9,7 @@ import type {ModelPoint} from "../lib/later-report.js";
 import type {Inputs} from "../lib/types.js";
 import {el} from "./dom.js";
 import {plotAria} from "./a11y.js";
-import {figure, logDomain} from "./charts.js";
+import {logDomain} from "./charts.js";
 import {dataTable, scrollBox, statusBadge} from "./table.js";
 
 const PAPER = "#4a6fa5";
@@ -35,6 +35,8 @@ export function quantity(x: number | null | undefined): string {
 
 /** Authors and year of a source: "Zhang et al. 2022, OPT: … (arXiv:…)" → "Zhang et al. 2022". */
 export function citation(source: string): string {
+  // A source with no year (a model card): its name before the parenthesised repository and path.
+  if (!/\b(?:19|20)\d\d\b/.test(source)) return source.replace(/\s*\(.*$/s, "");
   return source.replace(/^(.*?\b(?:19|20)\d\d)\b.*$/s, "$1");
 }
 
@@ -111,7 +113,10 @@ export function laterChart(
       : p.basis === "own"
         ? "later estimate, its own PUE and intensity"
         : "later estimate, under this scenario";
-  const labelled = [...scenario.filter((p) => p.group === "Strubell et al. 2019"), ...own];
+  const labelled = [
+    ...scenario.filter((p) => p.group === "Strubell et al. 2019"),
+    ...own.filter((p) => p.label !== false)
+  ];
   // Pixel positions on the log scales, to keep the labels apart.
   const px = (v: number, lo: number, hi: number, a: number, b: number) =>
     a + ((Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * (b - a);
@@ -206,12 +211,12 @@ export function laterChart(
     {class: "later-legend", "aria-hidden": "true"},
     ...LEGEND.map((l) => el("span", {}, el("span", {class: `swatch ${l.className}`}), l.label))
   );
-  return figure(
-    el("div", {}, legend, plotAria(chart)),
-    "Chart: energy and CO2e of every model, 2019 and later, on log scales",
-    "Each point is one training run: energy drawn from the grid (with PUE) across, CO2e up, both on log scales (each grid line ten times the one before). Rings are under this page's scenario; a filled dot is a later estimate under its own PUE and grid, joined to its ring. Dashed lines are the familiar consumptions of Table 1."
-  );
+  return el("div", {class: "later-chart"}, legend, plotAria(chart));
 }
+
+/** How to read the comparison chart: the note under its figure. */
+export const LATER_CHART_NOTE =
+  "Each point is one training run: energy drawn from the grid (with PUE) across, CO2e up, both on log scales (each grid line ten times the one before). Rings are under this page's scenario; a filled dot is a later estimate under its own PUE and grid, joined to its ring. Dashed lines are the familiar consumptions of Table 1. Only the largest run of each model card is named.";
 
 /** The later models' inputs and results, under their own assumptions and under the page's scenario. */
 export function laterModelsTable(
@@ -252,7 +257,7 @@ export function laterModelsTable(
       {key: "scen_t", label: "CO2e (t), this scenario", numeric: true, value: (r) => quantity(scen(r.id).co2e_t_gross)},
       {key: "source", label: "Source", value: (r) => shortSource(r.source, r.locator)}
     ],
-    "Inputs as the sources print them (data/later_models.csv); energy and CO2e recomputed with equations 1 and 2, under each model's own PUE and intensity and under this page's scenario (which replaces both). “Derived” power is the given energy divided by the accelerator-hours."
+    "Inputs as the sources print them (data/later_models.v2.csv); energy and CO2e recomputed with equations 1 and 2, under each model's own PUE and intensity and under this page's scenario (which replaces both). “Derived” power is the given energy divided by the accelerator-hours."
   );
   table.dataset.table = "later-models";
   return scrollBox(table, "Later models: inputs and recomputed energy and CO2e");
@@ -308,7 +313,7 @@ export function laterCellsTable(cells: readonly LaterCell[], errataHref = ""): H
                 : null
           }
         ],
-        `${first.source}, ${where}. Recomputed from data/later_models.csv and rounded to the step each value was printed with.`
+        `${first.source}, ${where}. Recomputed from data/later_models.v2.csv and rounded to the step each value was printed with.`
       );
       table.dataset.table = `later-cells-${first.table}`;
       for (const [k, tr] of [...table.tBodies[0].rows].entries()) tr.dataset.cell = group[k].key;

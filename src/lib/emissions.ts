@@ -14,3 +14,9 @@ export function co2eLbs(kwh: number, lbsPerKwh: number): number {
 export function lbsPerKwhToKgPerKwh(lbsPerKwh: number): number {
   return lbsToKg(lbsPerKwh);
 }
+
+/** The carbon intensity in kg CO2e per kWh that gives `co2eKg` for an energy in kWh: equation 2 solved for it. */
+export function kgPerKwhFromCo2e(co2eKg: number, kwh: number): number {
+  if (!(kwh > 0)) throw new Error(`an intensity needs an energy above 0 kWh, not ${kwh} kWh`);
+  return co2eKg / kwh;
+}

@@ -46,6 +46,8 @@ export interface ModelPoint {
   basis: "scenario" | "own";
   mwh: number;
   co2e_t: number;
+  /** Whether the chart writes its name beside it (default: yes). */
+  label?: boolean;
 }
 
 /**

@@ -6,7 +6,7 @@ import {paperKgPerKwh} from "./scenario.js";
 import type {Inputs, LaterModel, LaterPublishedCell} from "./types.js";
 import {kgToLbs, kgToTonnes, kwhToMwh} from "./units.js";
 
-/** Recomputed quantities of a later model that its sources print (data/later_published.csv `column`). */
+/** Recomputed quantities of a later model that its sources print (data/later_published.v2.csv `column`). */
 export const LATER_COLUMNS = [
   "mwh",
   "mwh_hardware",

@@ -14,7 +14,7 @@ export const NAS_RUN = "nas_p100";
 export const NAS_PROXY_MODEL = "nas_proxy";
 export const NAS_TPU_MODEL = "nas_tpuv2";
 
-/** The inputs data/nas_correction.csv must give. */
+/** The inputs data/nas_correction.v2.csv must give. */
 export const NAS_INPUT_KEYS = [
   "assumed_batch",
   "proxy_batch",
@@ -33,14 +33,14 @@ export type NasInputKey = (typeof NAS_INPUT_KEYS)[number];
 /** An input value of the correction (role "input" only: printed values are never computed with). */
 export function nasInput(inputs: Inputs, key: NasInputKey): number {
   const row = inputs.nasCorrection.find((c) => c.key === key && c.role === "input");
-  if (!row) throw new Error(`the NAS correction needs the input "${key}" (data/nas_correction.csv)`);
+  if (!row) throw new Error(`the NAS correction needs the input "${key}" (data/nas_correction.v2.csv)`);
   return row.value;
 }
 
 /** A value Patterson et al. 2021 printed, for comparison only. */
 export function nasPrinted(inputs: Inputs, key: string): NasCorrectionValue {
   const row = inputs.nasCorrection.find((c) => c.key === key && c.role === "printed");
-  if (!row) throw new Error(`the NAS correction has no printed value "${key}" (data/nas_correction.csv)`);
+  if (!row) throw new Error(`the NAS correction has no printed value "${key}" (data/nas_correction.v2.csv)`);
   return row;
 }
 
@@ -87,7 +87,7 @@ export function nasRuns(inputs: Inputs): {strubell: FocusModel; proxy: FocusMode
       nasInput(inputs, "proxy_ref_steps"),
       nasInput(inputs, "proxy_ref_hours")
     ),
-    from: "data/training_runs.csv nas_p100; data/nas_correction.csv batches and proxy reference run",
+    from: "data/training_runs.csv nas_p100; data/nas_correction.v2.csv batches and proxy reference run",
     powerFromProxy: true
   };
   const chips = nasInput(inputs, "chips");
@@ -96,7 +96,7 @@ export function nasRuns(inputs: Inputs): {strubell: FocusModel; proxy: FocusMode
     label: `NAS as run (TPUv2×${chips}, measured power)`,
     watts: chips * nasInput(inputs, "watts_per_chip"),
     hours: hoursFromDuration(nasInput(inputs, "days"), "d"),
-    from: "data/nas_correction.csv chips, watts_per_chip, days",
+    from: "data/nas_correction.v2.csv chips, watts_per_chip, days",
     powerFromProxy: false
   };
   return {strubell, proxy, tpu};

@@ -333,7 +333,7 @@ export const PUBLISHED = fileSpec({
 });
 
 export const PUE_PRESETS = fileSpec({
-  file: "data/pue_presets.csv",
+  file: "data/pue_presets.v2.csv",
   description: "one published PUE a reader can pick on the sensitivity page",
   key: ["id"],
   columns: [
@@ -354,7 +354,7 @@ export const PUE_PRESETS = fileSpec({
 });
 
 export const NAS_CORRECTION = fileSpec({
-  file: "data/nas_correction.csv",
+  file: "data/nas_correction.v2.csv",
   description: "one input or printed value of Patterson et al. 2021's correction of the NAS estimate",
   key: ["key"],
   columns: [
@@ -417,7 +417,7 @@ export const ACCELERATORS = fileSpec({
 });
 
 export const LATER_MODELS = fileSpec({
-  file: "data/later_models.csv",
+  file: "data/later_models.v2.csv",
   description: "the inputs of one later published training estimate (Patterson et al. 2021, BLOOM, OPT)",
   key: ["id"],
   columns: [
@@ -488,12 +488,21 @@ export const LATER_MODELS = fileSpec({
     },
     source,
     locator,
+    {name: "organisation", type: "string", description: "who trained the model"},
+    {name: "year", type: "integer", unit: "year", min: 2017, max: 2100, description: "year of the disclosure"},
+    {
+      name: "inferred_by_source",
+      type: "string",
+      optional: true,
+      description:
+        "inputs the source itself inferred rather than took from the model's paper (printed in italics), space-separated column names"
+    },
     note
   ]
 });
 
 export const LATER_PUBLISHED = fileSpec({
-  file: "data/later_published.csv",
+  file: "data/later_published.v2.csv",
   description: "one printed output of a later estimate (compared with, never used as an input)",
   key: ["table", "row", "column"],
   columns: [
@@ -504,6 +513,93 @@ export const LATER_PUBLISHED = fileSpec({
       "that of the column (MWh, t CO2e …)",
       "1, 0.1, 0.01 …"
     ),
+    source,
+    locator
+  ]
+});
+
+/** The columns a ledger cell can hold, as the sources print them (src/lib/ledger.ts LEDGER_COLUMNS). */
+const LEDGER_COLUMN_IDS = ["gpu_hours", "power_w", "mwh", "co2e_t", "co2e_t_market", "water_l"] as const;
+
+export const LEDGER_ROWS = fileSpec({
+  file: "data/ledger_rows.csv",
+  description:
+    "one published training disclosure in the ledger (a model, or a total the source prints), with the assumptions it states",
+  key: ["id"],
+  columns: [
+    {name: "id", type: "string", description: "row identifier"},
+    {name: "model", type: "string", description: "model name as printed"},
+    {name: "organisation", type: "string", description: "who trained the model"},
+    {name: "year", type: "integer", unit: "year", min: 2017, max: 2100, description: "year of the disclosure"},
+    {
+      name: "disclosure",
+      type: "string",
+      description: "the document (card, paper) the row comes from; a total sums its model rows"
+    },
+    {
+      name: "kind",
+      type: "enum",
+      values: ["model", "total"],
+      description: "model (one training run) or total (the source's sum of its model rows)"
+    },
+    {name: "hardware", type: "string", optional: true, description: "accelerator id (data/accelerators.csv)"},
+    {
+      name: "pue",
+      type: "number",
+      unit: "ratio",
+      optional: true,
+      min: 1,
+      max: 3,
+      description: "PUE the source prints; empty where its power already includes it or it prints none"
+    },
+    {
+      name: "kg_per_kwh",
+      type: "number",
+      unit: "kg CO2e/kWh",
+      optional: true,
+      min: 0,
+      max: 5,
+      description: "location-based intensity the source prints; empty where it is inferred (intensity_from)"
+    },
+    {
+      name: "market_kg_per_kwh",
+      type: "number",
+      unit: "kg CO2e/kWh",
+      optional: true,
+      min: 0,
+      max: 5,
+      description: "market-based intensity the source prints; empty where it is inferred or not given"
+    },
+    {
+      name: "intensity_from",
+      type: "string",
+      optional: true,
+      description: "the model row whose printed CO2e calibrates this row's intensity where the source prints none"
+    },
+    source,
+    locator,
+    note
+  ]
+});
+
+export const LEDGER_PUBLISHED = fileSpec({
+  file: "data/ledger_published.csv",
+  description:
+    "one value a ledger disclosure prints: an input (GPU-hours, power) or an output compared with its recomputation",
+  key: ["row", "column"],
+  columns: [
+    ...printedCell(
+      {name: "row", type: "string", description: "ledger row id (data/ledger_rows.csv)"},
+      {name: "column", type: "enum", values: LEDGER_COLUMN_IDS, description: LEDGER_COLUMN_IDS.join(", ")},
+      "that of the column (GPU-hours, W, MWh, t CO2e, L)",
+      "1, 0.01, 100000 …"
+    ),
+    {
+      name: "role",
+      type: "enum",
+      values: ["input", "output"],
+      description: "input (computed with: GPU-hours, power) or output (compared with, never used as an input)"
+    },
     source,
     locator
   ]
@@ -524,5 +620,7 @@ export const ALL_FILES: readonly FileSpec[] = [
   NAS_CORRECTION,
   ACCELERATORS,
   LATER_MODELS,
-  LATER_PUBLISHED
+  LATER_PUBLISHED,
+  LEDGER_ROWS,
+  LEDGER_PUBLISHED
 ];

@@ -62,10 +62,21 @@ export type NasCorrectionValue = RowOf<typeof S.NAS_CORRECTION>;
 export type Accelerator = RowOf<typeof S.ACCELERATORS>;
 
 /** The inputs of one later published estimate (data/later_models.csv): the same quantities as a Table 3 row. */
-export type LaterModel = RowOf<typeof S.LATER_MODELS>;
+/** Inputs of a later estimate (data/later_models.v2.csv); `inferredBySource` lists the inputs the source itself
+ * inferred (printed in italics there), as column names. */
+export type LaterModel = Omit<RowOf<typeof S.LATER_MODELS>, "inferredBySource"> & {inferredBySource: string[]};
 
 /** One printed output of a later estimate (data/later_published.csv), used only for comparison. */
 export type LaterPublishedCell = RowOf<typeof S.LATER_PUBLISHED>;
+
+/** One published training disclosure of the ledger (data/ledger_rows.csv): a "total" row sums the "model" rows
+ * of the same disclosure; `intensityFrom` names the model row whose printed CO2e calibrates this row's intensity
+ * where the source prints none. */
+export type LedgerRowInput = RowOf<typeof S.LEDGER_ROWS>;
+
+/** One value a ledger disclosure prints (data/ledger_published.csv): "input" values are computed with (GPU-hours,
+ * power), "output" values are compared with, never used as inputs. */
+export type LedgerPrintedCell = RowOf<typeof S.LEDGER_PUBLISHED>;
 
 /** Everything the engine reads: validated data/ files, provenance kept. */
 export interface Inputs {
@@ -83,4 +94,6 @@ export interface Inputs {
   accelerators: Accelerator[];
   laterModels: LaterModel[];
   laterPublished: LaterPublishedCell[];
+  ledgerRows: LedgerRowInput[];
+  ledgerPublished: LedgerPrintedCell[];
 }

@@ -196,7 +196,7 @@ const HOSTILE_COLUMNS: Record<string, string[]> = {
   "hardware.csv": ["name"],
   "consumption.csv": ["label"],
   "grid_mix.csv": ["consumer"],
-  "later_models.csv": ["model"]
+  "later_models.v2.csv": ["model"]
 };
 
 function csvField(value: string): string {

@@ -1,8 +1,10 @@
-// The later-models page: every printed later value with the engine's status, the chart, the errata, and the
-// scenario carried over from the sensitivity page's address.
+// The ledger page (later-models.html): every printed value of the later studies and the ledger rows with the
+// engine's status, the table with its filters, the chart, the errata, and the scenario carried over from the
+// sensitivity page's address.
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../../loaders/inputs.js";
 import {buildLaterReport, laterScenario} from "../../src/lib/later-report.js";
+import {buildLedger, ledgerCounts} from "../../src/lib/ledger-report.js";
 import {quantity} from "../../src/components/later.js";
 import type {Inputs} from "../../src/lib/types.js";
 import type {Watched} from "../../browser/harness.js";
@@ -15,36 +17,77 @@ beforeAll(() => {
   inputs = loadInputs("data");
 });
 
-const open = (query = ""): Promise<Watched> => site.open(`later-models.html${query}`, "figure.chart svg");
+const open = (query = ""): Promise<Watched> => site.open(`later-models.html${query}`, "figure.figure svg");
 
 describe("later-models page", () => {
-  test("shows every printed later value with the engine's status, the chart and every erratum", async () => {
+  test("shows every printed value with the engine's status, the chart and every erratum", async () => {
     const {page, external, errors} = await open();
-    const later = buildLaterReport(inputs, laterScenario("", inputs).scenario);
+    const ledger = buildLedger(inputs, laterScenario("", inputs).scenario);
+    const compared = ledger.rows.flatMap((r) => r.cells.filter((c) => c.status !== "input"));
     const rows = await page
       .locator("[data-cell]")
       .evaluateAll((trs) =>
         trs.map((tr) => ({key: (tr as HTMLElement).dataset.cell, status: tr.querySelector(".status")?.textContent}))
       );
-    expect(rows).toEqual(later.cells.map((c) => ({key: c.key, status: c.status})));
-    for (const status of ["reproduced", "differs", "calibrated"]) {
-      expect(await page.locator(`[data-count="${status}"]`).first().textContent()).toBe(
-        String(later.cells.filter((c) => c.status === status).length)
-      );
+    const byKey = (a: {key?: string}, b: {key?: string}) => (a.key! < b.key! ? -1 : 1);
+    expect(rows.sort(byKey)).toEqual(compared.map((c) => ({key: c.key, status: c.status})).sort(byKey));
+    const counts = ledgerCounts(ledger);
+    for (const status of ["reproduced", "differs", "calibrated", "input"]) {
+      expect(await page.locator(`[data-count="${status}"]`).first().textContent()).toBe(String(counts[status]));
     }
     expect(
       await page.locator("[data-erratum]").evaluateAll((n) => n.map((x) => (x as HTMLElement).dataset.erratum))
-    ).toEqual(later.errata.map((e) => e.id));
+    ).toEqual(ledger.errata.map((e) => e.id));
     // Every differing cell links to an erratum on the page.
-    for (const c of later.cells.filter((x) => x.status === "differs")) {
+    for (const c of compared.filter((x) => x.status === "differs")) {
       const href = await page.locator(`[data-cell="${c.key}"] a`).first().getAttribute("href");
       expect(await page.locator(`[id="${href!.slice(1)}"]`).count()).toBe(1);
     }
-    // The chart names every model in its description.
-    const description = await page.locator("figure.chart svg").first().getAttribute("aria-description");
+    // The chart is a figure with a title, a source and downloads, and names every later model.
+    const fig = page.locator("figure.figure").first();
+    expect(await fig.locator(".figure-title").textContent()).toMatch(/Energy and CO2e/);
+    expect(await fig.locator(".figure-source").textContent()).toMatch(/^Source: /);
+    expect(await fig.locator("[data-downloads] button").count()).toBeGreaterThanOrEqual(3);
+    const description = await fig.locator("svg").first().getAttribute("aria-description");
     for (const m of inputs.laterModels) expect(description).toContain(m.model);
+    // The accounting figure shows the chosen model's steps (Switch Transformer: before PUE, × PUE, net).
+    const accounting = page.locator('[data-figure="ledger-accounting-switch_transformer"]');
+    expect(await accounting.locator(".figure-title").textContent()).toMatch(/^Switch Transformer: /);
+    expect(await accounting.locator("svg [aria-label='bar'] rect, svg g[aria-label='bar'] rect").count()).toBe(3);
+    // No raw markup shows as text (a link written as an attribute template once did).
+    expect(await page.locator("main").textContent()).not.toMatch(/<a href/);
+    expect(await page.locator("main").textContent()).not.toMatch(/of the same shape/);
     expect(external).toEqual([]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("the ledger table lists every row, filters by organisation and shows the scenario column", async () => {
+    const {page} = await open();
+    const table = page.locator('[data-table="ledger"]');
+    await table.locator("table").waitFor();
+    const total = inputs.laterModels.length + inputs.ledgerRows.length;
+    await expect.poll(() => page.locator('[data-count="shown"]').textContent(), {timeout: 30000}).toBe(String(total));
+    const headers = await table.locator("thead th").allTextContents();
+    expect(headers).toContain("CO2e (t), this scenario");
+    // The scenario column is within the table's visible box or reachable by its own scroll, not cut by the page.
+    const select = page.locator("form", {hasText: "Organisation"}).locator("select");
+    await select.selectOption({label: "Meta"});
+    const meta =
+      inputs.ledgerRows.filter((r) => r.organisation === "Meta").length +
+      inputs.laterModels.filter((m) => m.organisation === "Meta").length;
+    await expect.poll(() => page.locator('[data-count="shown"]').textContent(), {timeout: 30000}).toBe(String(meta));
+    await page.close();
+  });
+
+  test("fits a 390 px phone: the page never scrolls sideways (wide tables scroll in their own boxes)", async () => {
+    const {page} = await open();
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({width, height: 844});
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth), {timeout: 30000})
+        .toBeLessThanOrEqual(width);
+    }
     await page.close();
   });
 
@@ -55,11 +98,16 @@ describe("later-models page", () => {
     expect(await page.locator(".notices").count()).toBe(0);
     const later = buildLaterReport(inputs, laterScenario(query.slice(1), inputs).scenario);
     const gpt3 = later.underScenario.find((r) => r.id === "gpt3")!;
-    const row = page.locator('[data-table="later-models"] tr', {hasText: "GPT-3"});
-    expect(await row.locator("td").allTextContents()).toContain(quantity(gpt3.co2e_t_gross));
+    await page.locator('[data-table="ledger"] input[type=search], form input[type=search]').first().fill("GPT-3");
+    const row = page.locator('[data-table="ledger"] tbody tr', {hasText: "GPT-3"}).first();
+    await expect
+      .poll(async () => (await row.locator("td").allTextContents()).includes(quantity(gpt3.co2e_t_gross)), {
+        timeout: 30000
+      })
+      .toBe(true);
     // The printed comparison does not depend on the scenario.
     expect(await page.locator('[data-count="differs"]').first().textContent()).toBe(
-      String(later.cells.filter((c) => c.status === "differs").length)
+      String(ledgerCounts(buildLedger(inputs, laterScenario("", inputs).scenario)).differs)
     );
     await page.close();
   });

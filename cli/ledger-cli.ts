@@ -1,0 +1,126 @@
+import {statSync} from "node:fs";
+import {parseArgs} from "node:util";
+import {DataError} from "../loaders/errors.js";
+import {inputsIfValid, loadInputs} from "../loaders/inputs.js";
+import {writeFileAtomic} from "./write.js";
+import {ledgerCsv, ledgerJson, ledgerMarkdown} from "../src/lib/ledger-export.js";
+import {buildLedger, ledgerCounts} from "../src/lib/ledger-report.js";
+import {parseScenario, SCENARIO_PARAMS} from "../src/lib/scenario.js";
+import type {Inputs} from "../src/lib/types.js";
+
+export const LEDGER_FORMATS = ["text", "json", "csv", "md"] as const;
+
+/** A usage error: printed with a pointer to --help, exit code 2. */
+export class LedgerUsageError extends Error {}
+
+export function ledgerHelp(inputs: Inputs | null): string {
+  const params = SCENARIO_PARAMS.map((p) => {
+    let allowed = "";
+    try {
+      allowed = inputs ? p.allowed(inputs) : "";
+    } catch {
+      allowed = "";
+    }
+    return `  --${p.name.padEnd(11)} ${p.help}${allowed ? `\n${" ".repeat(16)}${allowed}` : ""}`;
+  }).join("\n");
+  return `Usage: npm run report -- ledger [options]
+
+The ledger of published training footprints: every value a later study or model card prints (GPU-hours,
+power, MWh, CO2e location- and market-based, water), recomputed with equations 1 and 2 from what that
+source prints, with a status per value (input, reproduced, calibrated, differs) and the errata.
+
+Output:
+  --format F     text (default), json, csv (one line per printed value) or md
+  --out FILE     write to FILE (whole or not at all) instead of standard output
+  --data DIR     read the inputs from DIR (default: data)
+  -h, --help     show this help
+
+Scenario (only the "this scenario" energy and CO2e of each row follow it; printed values are compared
+under each source's own assumptions):
+${params}
+
+Examples:
+  npm run --silent report -- ledger --format json
+  npm run report -- ledger --format csv --out ledger.csv
+`;
+}
+
+/** Runs the ledger subcommand; returns the text to print and where. Throws LedgerUsageError or DataError. */
+export function runLedger(argv: string[]): {output: string; out: string | null} {
+  const options = {
+    format: {type: "string", default: "text"},
+    out: {type: "string"},
+    data: {type: "string", default: "data"},
+    help: {type: "boolean", short: "h"},
+    ...Object.fromEntries(SCENARIO_PARAMS.map((p) => [p.name, {type: "string" as const}]))
+  } as const;
+  let parsed;
+  try {
+    parsed = parseArgs({args: argv, allowPositionals: false, options});
+  } catch (error) {
+    const message = (error as Error).message.replace(/\. To specify a positional.*$/s, "").replace(/\s*\n\s*/g, " ");
+    throw new LedgerUsageError(message);
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (values.help) return {output: ledgerHelp(inputsIfValid(values.data as string)), out: null};
+  const format = values.format as string;
+  if (!(LEDGER_FORMATS as readonly string[]).includes(format))
+    throw new LedgerUsageError(`--format "${format}" is not allowed: one of ${LEDGER_FORMATS.join(", ")}`);
+  const dataDir = values.data as string;
+  if (!statSync(dataDir, {throwIfNoEntry: false})?.isDirectory())
+    throw new LedgerUsageError(
+      `--data "${dataDir}" is not a directory: it must name a directory holding the data files`
+    );
+  const inputs = loadInputs(dataDir);
+  const entries: [string, string][] = SCENARIO_PARAMS.filter((p) => values[p.name] !== undefined).map((p) => [
+    p.name,
+    values[p.name] as string
+  ]);
+  let scenario;
+  try {
+    scenario = parseScenario(entries, inputs, {strict: true}).scenario;
+  } catch (error) {
+    throw new LedgerUsageError(`--${(error as Error).message}`);
+  }
+  const report = buildLedger(inputs, scenario);
+  let output: string;
+  if (format === "json") output = ledgerJson(report);
+  else if (format === "csv") output = ledgerCsv(report);
+  else if (format === "md") output = ledgerMarkdown(report);
+  else {
+    const counts = ledgerCounts(report);
+    output =
+      ledgerMarkdown(report) +
+      `\n${report.rows.length} rows; printed values: ${counts.input} inputs, ${counts.reproduced} reproduced, ${counts.calibrated} calibrated, ${counts.differs} differ (each with an erratum)\n`;
+  }
+  return {output, out: (values.out as string | undefined) ?? null};
+}
+
+/** The `ledger` subcommand: prints or writes the ledger; returns the exit code. */
+export function ledgerMain(argv: string[]): number {
+  try {
+    const {output, out} = runLedger(argv);
+    if (out) {
+      try {
+        writeFileAtomic(out, output);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        process.stderr.write(`report ledger: cannot write --out "${out}" (${code}); nothing was written\n`);
+        return 1;
+      }
+      process.stderr.write(`wrote ${out}\n`);
+    } else process.stdout.write(output);
+    return 0;
+  } catch (error) {
+    if (error instanceof LedgerUsageError) {
+      process.stderr.write(`report ledger: ${error.message}\nRun "npm run report -- ledger --help" for the options.\n`);
+      return 2;
+    }
+    if (error instanceof DataError) {
+      process.stderr.write(`report ledger: bad input: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`report ledger: ${(error as Error).stack ?? error}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,104 @@
+// Bad rows in the ledger files: each case edits one line of a copy of data/ and must fail with a DataError
+// naming the file, the line and the column.
+import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, describe, expect, test} from "vitest";
+import {DataError} from "../loaders/errors.js";
+import {loadInputs} from "../loaders/inputs.js";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, {recursive: true, force: true});
+});
+
+function withEdit(file: string, edit: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), "ledger-inputs-"));
+  dirs.push(dir);
+  cpSync("data", dir, {recursive: true});
+  const path = join(dir, file);
+  const before = readFileSync(path, "utf8");
+  const after = edit(before);
+  if (after === before) throw new Error(`the edit of ${file} changed nothing`);
+  writeFileSync(path, after);
+  return dir;
+}
+
+const lineOf = (file: string, startsWith: string) =>
+  readFileSync(join("data", file), "utf8")
+    .split("\n")
+    .findIndex((l) => l.startsWith(startsWith)) + 1;
+
+function dataError(dir: string): DataError {
+  try {
+    loadInputs(dir);
+  } catch (error) {
+    if (error instanceof DataError) return error;
+    throw error;
+  }
+  throw new Error("loadInputs accepted the bad file");
+}
+
+describe("ledger-inputs", () => {
+  test("loadLedgerInputs (via loadInputs) reads every row with source and locator, inputs on model rows only", () => {
+    const inputs = loadInputs("data");
+    expect(inputs.ledgerRows.length).toBeGreaterThanOrEqual(20);
+    for (const r of inputs.ledgerRows) expect(r.source.length * r.locator.length, r.id).toBeGreaterThan(0);
+    for (const c of inputs.ledgerPublished) expect(c.source.length * c.locator.length, c.row).toBeGreaterThan(0);
+    expect(inputs.ledgerPublished.find((c) => c.row === "llama3_1_405b" && c.column === "gpu_hours")).toMatchObject({
+      printed: "30.84M",
+      value: 30840000,
+      role: "input"
+    });
+  });
+
+  test("loadInputs rejects an unknown column, naming the allowed ones", () => {
+    const dir = withEdit("ledger_published.csv", (t) => t.replace(/^llama2_7b,co2e_t,/m, "llama2_7b,co2e_kg,"));
+    const e = dataError(dir);
+    expect(e.file).toMatch(/ledger_published\.csv$/);
+    expect(e.line).toBe(lineOf("ledger_published.csv", "llama2_7b,co2e_t,"));
+    expect(e.column).toBe("column");
+  });
+
+  test("loadInputs rejects a negative printed value", () => {
+    const dir = withEdit("ledger_published.csv", (t) =>
+      t.replace(/^llama2_7b,co2e_t,31\.22,31\.22,/m, "llama2_7b,co2e_t,31.22,-31.22,")
+    );
+    expect(dataError(dir).column).toBe("value");
+  });
+
+  test("loadInputs rejects a model row without its printed power", () => {
+    const dir = withEdit("ledger_published.csv", (t) => t.replace(/^llama4_scout,power_w,.*\n/m, ""));
+    const e = dataError(dir);
+    expect(e.file).toMatch(/ledger_rows\.csv$/);
+    expect(e.line).toBe(lineOf("ledger_rows.csv", "llama4_scout,"));
+    expect(e.message).toMatch(/needs its printed power_w/);
+  });
+
+  test("loadInputs rejects an intensity calibrated from a row that prints no CO2e", () => {
+    const dir = withEdit("ledger_rows.csv", (t) =>
+      t.replace(/^(llama3_2_1b,(?:[^,]*,){9})llama3_2_3b,/m, "$1llama3_2_1b_spinquant,")
+    );
+    const e = dataError(dir);
+    expect(e.column).toBe("intensity_from");
+    expect(e.message).toMatch(/"llama3_2_1b_spinquant" is not a model row that prints its co2e_t/);
+  });
+
+  test("loadInputs rejects a total's printed GPU-hours marked as an input", () => {
+    const dir = withEdit("ledger_published.csv", (t) =>
+      t.replace(/^(llama4_total,gpu_hours,[^,]*,[^,]*,[^,]*,)output,/m, "$1input,")
+    );
+    const e = dataError(dir);
+    expect(e.column).toBe("role");
+    expect(e.message).toMatch(/only a model row's gpu_hours and power_w are inputs/);
+  });
+
+  test("loadInputs rejects unknown hardware, naming the known accelerators", () => {
+    const dir = withEdit("ledger_rows.csv", (t) =>
+      t.replace(/^(llama4_maverick,Llama 4 Maverick,Meta,2025,llama4,model,)H100,/m, "$1H200,")
+    );
+    const e = dataError(dir);
+    expect(e.column).toBe("hardware");
+    expect(e.message).toMatch(/unknown accelerator "H200"; known: P100/);
+  });
+});
