@@ -47,7 +47,7 @@ async function pageJson(page: Page, ready: (json: Record<string, unknown>) => bo
   return last;
 }
 
-const cliJson = (args: string[]) => JSON.parse(runEstimate([...args, "--format", "json"]).output);
+const cliJson = async (args: string[]) => JSON.parse((await runEstimate([...args, "--format", "json"])).output);
 
 describe("estimate page", () => {
   test("the form filled as 8 A100 at 400 W for 100 h, PUE 1.1, 0.385 kg gives the CLI's JSON", async () => {
@@ -66,7 +66,7 @@ describe("estimate page", () => {
         j.power_w === 3200 &&
         (j.inputs as {intensity_kg_per_kwh: number}).intensity_kg_per_kwh === 0.385
     )) as {kwh: number};
-    const cli = cliJson(
+    const cli = await cliJson(
       "--accelerator A100 --count 8 --watts 400 --hours 100 --pue 1.1 --intensity 0.385kg".split(" ")
     );
     expect(json).toEqual(cli);
@@ -90,7 +90,7 @@ describe("estimate page", () => {
     const file = resolve("test/fixtures/nvidia-smi/four-gpus.csv");
     await field(page, "log").locator('input[type="file"]').setInputFiles(file);
     const json = await pageJson(page, (j) => j.nvidia_smi != null && (j.inputs as {count: number}).count === 4);
-    expect(json).toEqual(cliJson(["--nvidia-smi", file, "--pue", "1.58", "--intensity", "0.954lbs"]));
+    expect(json).toEqual(await cliJson(["--nvidia-smi", file, "--pue", "1.58", "--intensity", "0.954lbs"]));
     expect((json as {power_w: number}).power_w).toBeCloseTo(946, 9);
     expect(await page.locator(".estimate-log td").first().textContent()).toBe("0");
     expect(errors).toEqual([]);

@@ -1,0 +1,47 @@
+// Streams CodeCarbon emissions.csv files through csv-parse into the pure reader of src/lib/codecarbon.ts:
+// memory grows with the number of runs, not with the size of the file.
+import {createReadStream, readdirSync, statSync} from "node:fs";
+import {basename, join} from "node:path";
+import {parse} from "csv-parse";
+import {CodeCarbonError, CodeCarbonReader, type CodeCarbonImport} from "../src/lib/codecarbon.js";
+
+/** The files a path names: itself, or a directory's *.csv files (sorted by name). Throws CodeCarbonError. */
+export function codecarbonFiles(path: string): string[] {
+  const stat = statSync(path, {throwIfNoEntry: false});
+  if (!stat) throw new CodeCarbonError(path, null, "no such file or directory");
+  if (!stat.isDirectory()) return [path];
+  const files = readdirSync(path)
+    .filter((f) => !f.startsWith(".") && f.toLowerCase().endsWith(".csv"))
+    .sort()
+    .map((f) => join(path, f))
+    .filter((f) => statSync(f).isFile());
+  if (files.length === 0) throw new CodeCarbonError(path, null, "the directory holds no .csv file");
+  return files;
+}
+
+/** Reads one or more emissions.csv files (or a directory of them) into one import. */
+export async function readCodeCarbon(path: string): Promise<CodeCarbonImport> {
+  const reader = new CodeCarbonReader();
+  const paths = codecarbonFiles(path);
+  for (const file of paths) {
+    const name = paths.length === 1 && file === path ? file : join(path, basename(file));
+    reader.file(name);
+    const parser = createReadStream(file, {highWaterMark: 1 << 20}).pipe(
+      parse({bom: true, relax_column_count: true, skip_empty_lines: true, info: true})
+    );
+    try {
+      for await (const {record, info} of parser as AsyncIterable<{record: string[]; info: {lines: number}}>) {
+        reader.record(record, info.lines);
+      }
+    } catch (error) {
+      if (error instanceof CodeCarbonError) throw error;
+      const e = error as Error & {code?: string; lines?: number};
+      if (e.code === "ENOENT" || e.code === "EACCES" || e.code === "EISDIR") {
+        throw new CodeCarbonError(name, null, `cannot read the file (${e.code})`);
+      }
+      // csv-parse's own errors (an unclosed quote …) carry the line.
+      throw new CodeCarbonError(name, e.lines ?? null, `not CSV: ${e.message.replace(/^Invalid [^:]*: /, "")}`);
+    }
+  }
+  return reader.finish();
+}
