@@ -3,6 +3,7 @@ import {basename} from "node:path";
 import {parseArgs} from "node:util";
 import {DataError} from "./errors.js";
 import {loadInputs, inputsIfValid} from "./inputs.js";
+import {buildCitation} from "./citation.js";
 import {readCodeCarbon} from "./import-codecarbon.js";
 import {readPowerLogs} from "./import-nvidia-smi.js";
 import {writeFileAtomic} from "./write.js";
@@ -18,6 +19,7 @@ import {
 } from "../src/lib/estimate.js";
 import {codecarbonMarkdown, codecarbonText, estimateFromCodeCarbon} from "../src/lib/estimate-codecarbon.js";
 import {NvidiaSmiError} from "../src/lib/nvidia-smi.js";
+import {impactStatement, STATEMENT_FORMATS, type StatementFormat} from "../src/lib/statement.js";
 import {constantValue, SCENARIO_PARAMS} from "../src/lib/scenario.js";
 import type {Inputs} from "../src/lib/types.js";
 
@@ -74,6 +76,8 @@ ${SCENARIO_PARAMS.map(describe).join("\n")}
 
 Output:
   --format F     text (default), json or md (the Table 3 row)
+  --statement F  instead, a carbon impact statement to paste into a paper: md or latex (the figures,
+                 assumptions and sources, citing Strubell et al. 2019 and this replication)
   --out FILE     write to FILE (whole or not at all) instead of standard output
   --data DIR     read the inputs from DIR (default: data)
   -h, --help     show this help
@@ -84,6 +88,7 @@ Examples:
   npm run report -- estimate --nvidia-smi power.csv --count 8 --hours 3.5d
   npm run report -- estimate --nvidia-smi logs/ --format json
   npm run report -- estimate --codecarbon emissions.csv --grid google --format json
+  npm run report -- estimate --accelerator A100 --count 8 --hours 100 --statement latex --out impact.tex
 `;
 }
 
@@ -103,6 +108,7 @@ export async function runEstimate(argv: string[]): Promise<{output: string; out:
         "nvidia-smi": {type: "string"},
         codecarbon: {type: "string"},
         format: {type: "string", default: "text"},
+        statement: {type: "string"},
         out: {type: "string"},
         data: {type: "string", default: "data"},
         help: {type: "boolean", short: "h"},
@@ -120,6 +126,13 @@ export async function runEstimate(argv: string[]): Promise<{output: string; out:
   if (!(ESTIMATE_FORMATS as readonly string[]).includes(format)) {
     throw new EstimateUsageError(`--format "${format}" is not allowed: one of ${ESTIMATE_FORMATS.join(", ")}`);
   }
+  const statement = values.statement as string | undefined;
+  if (statement !== undefined && !(STATEMENT_FORMATS as readonly string[]).includes(statement)) {
+    throw new EstimateUsageError(`--statement "${statement}" is not allowed: one of ${STATEMENT_FORMATS.join(", ")}`);
+  }
+  // A carbon impact statement cites this replication from CITATION.cff (with the data version).
+  const cite = (e: Parameters<typeof impactStatement>[1]) =>
+    impactStatement(inputs, e, buildCitation("."), statement as StatementFormat);
   const inputs = loadInputs(values.data as string);
   // In the order the flags were given, so the first bad one is reported and a repeated flag's last value wins.
   const entries: [string, string][] = (parsed.tokens ?? []).flatMap((t) =>
@@ -158,8 +171,9 @@ export async function runEstimate(argv: string[]): Promise<{output: string; out:
       throw error;
     }
     const result = estimateFromCodeCarbon(inputs, imported, params.scenario);
-    const output =
-      format === "json"
+    const output = statement
+      ? cite(result)
+      : format === "json"
         ? JSON.stringify(result, null, 2) + "\n"
         : format === "md"
           ? codecarbonMarkdown(result)
@@ -187,8 +201,13 @@ export async function runEstimate(argv: string[]): Promise<{output: string; out:
   } catch (error) {
     throw usageOf(error);
   }
-  const output =
-    format === "json" ? estimateJson(result) : format === "md" ? estimateMarkdown(result) : estimateText(result);
+  const output = statement
+    ? cite(result)
+    : format === "json"
+      ? estimateJson(result)
+      : format === "md"
+        ? estimateMarkdown(result)
+        : estimateText(result);
   return {output, out};
 }
 

@@ -300,3 +300,18 @@ describe("estimate-cli imports", () => {
     });
   });
 });
+
+describe("estimate-cli statement", () => {
+  test("cli estimate --statement latex --out writes the statement whole; a bad --statement exits 2 (child process)", () => {
+    const out = join(tmp, "impact.tex");
+    const r = cli(["--accelerator", "P100", "--count", "8", "--hours", "84", "--statement", "latex", "--out", out]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(`wrote ${out}\n`);
+    const tex = readFileSync(out, "utf8");
+    expect(tex.split("\n")[1]).toBe("\\paragraph{Carbon impact statement.}");
+    expect(tex).toContain("\\cite{strubell2019energy}");
+    const bad = cli(["--accelerator", "P100", "--hours", "1", "--statement", "docx"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^estimate: --statement "docx" is not allowed: one of md, latex\n/);
+  });
+});

@@ -79,6 +79,27 @@ describe("estimate page", () => {
     await page.close();
   });
 
+  test("the carbon impact statement is the CLI's --statement md and --statement latex, word for word", async () => {
+    const {page, errors} = await open();
+    await choose(page, "accelerator", "P100:");
+    await fill(page, "count", "8");
+    await fill(page, "hours", "84");
+    const args = ["--accelerator", "P100", "--count", "8", "--hours", "84"];
+    const md = (
+      await runEstimate([...args, "--pue", "1.58", "--grid", "epa-2018", "--units", "lbs", "--statement", "md"])
+    ).output;
+    await expect.poll(() => page.locator('[data-estimate="statement-md"]').textContent(), {timeout: 10000}).toBe(md);
+    await page.getByLabel("LaTeX").check();
+    const tex = (
+      await runEstimate([...args, "--pue", "1.58", "--grid", "epa-2018", "--units", "lbs", "--statement", "latex"])
+    ).output;
+    await expect
+      .poll(() => page.locator('[data-estimate="statement-latex"]').textContent(), {timeout: 10000})
+      .toBe(tex);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test("an nvidia-smi log loaded in the form gives the CLI's JSON for --nvidia-smi", async () => {
     const {page, errors} = await open();
     await choose(page, "accelerator", "none");
