@@ -1,0 +1,101 @@
+import {spawnSync} from "node:child_process";
+import {join} from "node:path";
+import {beforeAll, describe, expect, test} from "vitest";
+import {loadInputs} from "../loaders/inputs.js";
+import {loadPeerDefaults} from "../loaders/peer-inputs.js";
+import {
+  greenAlgorithms,
+  mlCo2Impact,
+  peerFigures,
+  PEER_TOOLS,
+  strubellPeerRows,
+  trackerEstimate,
+  twoDigits,
+  type PeerDefault
+} from "../src/lib/peers.js";
+import {buildReport} from "../src/lib/report.js";
+import {paperScenario} from "../src/lib/scenario.js";
+
+// Worked examples from each tool's own code (the files and lines data/peer_defaults.csv cites).
+let defaults: PeerDefault[];
+beforeAll(() => {
+  defaults = loadPeerDefaults("data");
+});
+
+describe("peers", () => {
+  test("mlCo2Impact: js/grayscale.js's arithmetic, Tesla V100 (300 W) 100 h in gcp us-central1 (566.3 g) = 30 kWh × 0.57 = 17.1 kg", () => {
+    // energy = twoDigits(300 × 100 / 1000) = 30; impact = twoDigits(566.3 / 1000) = 0.57; co2 = twoDigits(30 × 0.57).
+    expect(mlCo2Impact(300, 100, 0.5663)).toEqual({kwh: 30, co2e_kg: 17.1});
+    // Every step rounds to hundredths: 250 W × 12.345 h = 3.08625 → 3.09 kWh; 0.4327 → 0.43; 3.09 × 0.43 = 1.3287 → 1.33.
+    expect(mlCo2Impact(250, 12.345, 0.4327)).toEqual({kwh: 3.09, co2e_kg: 1.33});
+  });
+
+  test("greenAlgorithms: form_blueprint.py, 4 GPUs of 250 W at usage 1, 16 GB memory, PUE 1.56, 12 h, 423.94 g/kWh", () => {
+    // power = 1.56 × (4 × 250 × 1 + 16 × 0.3725) = 1.56 × 1005.96 = 1569.2976 W; energy = 12 × 1569.2976 / 1000 kWh.
+    const r = greenAlgorithms(250, 4, 12, 1, 16 * 0.3725, 1.56, 423.94);
+    expect(r.kwh).toBeCloseTo((12 * 1.56 * 1005.96) / 1000, 12);
+    expect(r.co2e_kg).toBeCloseTo(((12 * 1.56 * 1005.96) / 1000) * 0.42394, 12);
+  });
+
+  test("trackerEstimate: CodeCarbon's energy × pue (emissions_tracker.py `energy *= self._pue`) × g/kWh / 1000", () => {
+    expect(trackerEstimate(10, 1.58, 369.47318).kwh).toBeCloseTo(15.8, 12);
+    expect(trackerEstimate(10, 1, 369.473).co2e_kg).toBeCloseTo(3.69473, 12);
+  });
+
+  test("loadPeerDefaults: every default has a source at a commit and a locator; the tools' documented values", () => {
+    for (const d of defaults) {
+      expect(d.source).toMatch(/@[0-9a-fv]/);
+      expect(d.locator).not.toBe("");
+      expect(PEER_TOOLS.map((t) => t.id)).toContain(d.tool);
+    }
+    const value = (tool: string, key: string) => defaults.find((d) => d.tool === tool && d.key === key)?.value;
+    expect(value("green_algorithms", "pue")).toBe(1.56);
+    expect(value("carbontracker", "pue")).toBe(1.58);
+    expect(value("codecarbon", "pue")).toBe(1);
+    expect(value("experiment_impact_tracker", "intensity:US")).toBeUndefined();
+  });
+
+  test("peerFigures for Transformer (base): each tool's figure from its defaults, and the trackers' reasons for TPU rows", () => {
+    const inputs = loadInputs("data");
+    const rows = strubellPeerRows(buildReport(inputs, paperScenario(inputs)));
+    const base = rows.find((r) => r.id === "transformer_base")!;
+    // 8 P100 for 12 h at 1415.78 W measured: 16.98936 kWh at the hardware.
+    expect(base.hardwareKwh).toBeCloseTo(16.98936, 9);
+    const f = Object.fromEntries(peerFigures(base, defaults).map((x) => [x.tool, x]));
+    // ML CO2 Impact: 250 W × 96 GPU-hours = 24 kWh × 0.43 = 10.32 kg.
+    expect(f.ml_co2_impact).toMatchObject({kwh: 24, co2e_kg: 10.32});
+    // Green Algorithms: 12 h × 1.56 × 8 × 250 W = 37.44 kWh × 0.42394.
+    expect(f.green_algorithms.kwh).toBeCloseTo(37.44, 12);
+    expect(f.green_algorithms.co2e_kg).toBeCloseTo(37.44 * 0.42394, 12);
+    expect(f.codecarbon.co2e_kg).toBeCloseTo(16.98936 * 0.369473, 12);
+    expect(f.carbontracker.co2e_kg).toBeCloseTo(16.98936 * 1.58 * 0.36947318, 12);
+    expect(f.experiment_impact_tracker.co2e_kg).toBeNull();
+    expect(f.experiment_impact_tracker.reason).toMatch(/no country average for the US/);
+    const gpt2 = Object.fromEntries(
+      peerFigures(
+        rows.find((r) => r.id === "gpt2")!,
+        defaults
+      ).map((x) => [x.tool, x])
+    );
+    expect(gpt2.codecarbon.reason).toBe("it measures power with NVML and RAPL, which cannot read a TPU");
+    // ML CO2 Impact lists TPUv3 chips at 283 W (average draw from Patterson et al., as its gpus.csv says).
+    expect(gpt2.ml_co2_impact.kwh).toBe(twoDigits((283 * 32 * rows.find((r) => r.id === "gpt2")!.hours) / 1000));
+  });
+
+  test("cli peers --format json|csv|md prints one line per row and tool (child process)", () => {
+    const run = (format: string) =>
+      spawnSync(join("node_modules", ".bin", "tsx"), ["loaders/cli.ts", "peers", "--format", format], {
+        encoding: "utf8"
+      });
+    const json = JSON.parse(run("json").stdout);
+    expect(json.rows).toHaveLength(8 * PEER_TOOLS.length);
+    expect(json.rows[0]).toMatchObject({id: "transformer_base", tool: "ml_co2_impact", kwh: 24, co2e_kg: 10.32});
+    const csv = run("csv").stdout.split("\n");
+    expect(csv[0]).toBe("id,model,printed_kg,recomputed_kg,tool,tool_name,kwh,co2e_kg,ratio_to_recomputed,used,reason");
+    expect(csv).toHaveLength(8 * PEER_TOOLS.length + 2);
+    expect(run("md").stdout).toMatch(/^\| Model \| Printed kg \|/);
+    const bad = run("pdf");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--format "pdf" is not allowed: one of json, csv, md/);
+  });
+});
