@@ -117,29 +117,38 @@ export interface ImportFigure {
   mb: number;
   seconds: number;
   mb_per_s: number;
+  /** CPU time (user + system) of the import, and MB per CPU second: steadier than wall time on a shared machine. */
+  cpu_seconds: number;
+  mb_per_cpu_s: number;
   peak_rss_mb: number;
   result: Record<string, number>;
 }
 
 /** In the child: reads the file with the CLI's importer and prints the figures as JSON. */
 async function child(kind: string, file: string): Promise<void> {
+  // Modules loaded (and transpiled by tsx) before the clock starts: the figure is the import's own work.
+  const {readPowerLogs} = await import("../loaders/import-nvidia-smi.js");
+  const {readCodeCarbon} = await import("../loaders/import-codecarbon.js");
   const start = performance.now();
+  const cpu0 = process.cpuUsage();
   let result: Record<string, number>;
   if (kind === "nvidia-smi") {
-    const {readPowerLogs} = await import("../loaders/import-nvidia-smi.js");
     const log = await readPowerLogs(file);
     result = {gpus: log.gpus.length, samples: log.validSamples, skipped: log.skippedCount, kwh: log.measuredKwh};
   } else {
-    const {readCodeCarbon} = await import("../loaders/import-codecarbon.js");
     const r = await readCodeCarbon(file);
     result = {runs: r.runs.length, rows: r.rows, kwh: r.energy_kwh};
   }
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const mb = statSync(file).size / 1e6;
   const figure: ImportFigure = {
     mb: Number(mb.toFixed(1)),
     seconds: Number(seconds.toFixed(2)),
     mb_per_s: Number((mb / seconds).toFixed(1)),
+    cpu_seconds: Number(cpuSeconds.toFixed(2)),
+    mb_per_cpu_s: Number((mb / cpuSeconds).toFixed(1)),
     // maxRSS is in kilobytes (KiB); MB here are 10^6 bytes.
     peak_rss_mb: Number(((process.resourceUsage().maxRSS * 1024) / 1e6).toFixed(1)),
     result

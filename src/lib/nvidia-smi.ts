@@ -130,6 +130,17 @@ export function parseTimestamp(text: string): number | null {
   return valid ? ms + fraction : null;
 }
 
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 13;
+}
+
+/** The number of two decimal digits at `at`, or -1. */
+function twoDigitsAt(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
 /** Seconds for a message: at most three decimals, no float noise. */
 function sec(seconds: number): string {
   return `${Number(seconds.toFixed(3))} s`;
@@ -233,6 +244,8 @@ export class PowerLogReader {
     samples: number;
   } | null = null;
   private validSamples = 0;
+  /** Start and end of each field of the line being read (fast path). */
+  private bounds = new Int32Array(2 * 64);
   private dayKey = "";
   private dayMs = 0;
 
@@ -291,6 +304,10 @@ export class PowerLogReader {
     const c = this.current;
     if (!c) throw new Error("PowerLogReader.line before file()");
     const line = ++c.lineNo;
+    if (c.header && this.fast(raw, line, c.header)) {
+      c.lines++;
+      return;
+    }
     let t = raw.trim();
     if (line === 1 && t.charCodeAt(0) === 0xfeff) t = t.slice(1).trim();
     if (t === "") return;
@@ -336,7 +353,12 @@ export class PowerLogReader {
         pm ? `power ${powerText} is over ${MAX_GPU_WATTS} W` : `power "${clip(powerText, 20)}" is not a number of watts`
       );
     }
-    const index = Number(indexText);
+    this.sample(line, ms, timeText, Number(indexText), watts);
+  }
+
+  /** Records a valid reading, or skips it as a duplicate or out of order. */
+  private sample(line: number, ms: number, timeText: string, index: number, watts: number): void {
+    const c = this.current!;
     let gpu = this.fileGpus.get(index);
     if (gpu) {
       if (ms === gpu.lastMs) {
@@ -395,6 +417,99 @@ export class PowerLogReader {
     gpu.lastLine = line;
     c.samples++;
     this.validSamples++;
+  }
+
+  /**
+   * The common line read without allocating: fields located by their commas, the timestamp (on the cached date),
+   * the index and the power read digit by digit. Returns false, having done nothing, for anything else; the
+   * general path then reads (or skips, with the reason) the line.
+   */
+  private fast(raw: string, line: number, header: Header): boolean {
+    const bounds = this.bounds;
+    if (2 * header.count > bounds.length) return false;
+    let start = 0;
+    let field = 0;
+    const n = raw.length;
+    for (let k = 0; k <= n; k++) {
+      if (k === n || raw.charCodeAt(k) === 44) {
+        if (field >= header.count) return false;
+        let a = start;
+        let b = k;
+        while (a < b && isSpace(raw.charCodeAt(a))) a++;
+        while (b > a && isSpace(raw.charCodeAt(b - 1))) b--;
+        bounds[2 * field] = a;
+        bounds[2 * field + 1] = b;
+        field++;
+        start = k + 1;
+      }
+    }
+    if (field !== header.count) return false;
+    // Timestamp: the cached date, then " HH:MM:SS" and an optional fraction of up to 9 digits.
+    const t0 = bounds[2 * header.time];
+    const t1 = bounds[2 * header.time + 1];
+    const len = t1 - t0;
+    if (this.dayKey === "" || len < 19 || len > 29 || !raw.startsWith(this.dayKey, t0)) return false;
+    const sep = raw.charCodeAt(t0 + 10);
+    if ((sep !== 32 && sep !== 84) || raw.charCodeAt(t0 + 13) !== 58 || raw.charCodeAt(t0 + 16) !== 58) return false;
+    const h = twoDigitsAt(raw, t0 + 11);
+    const mi = twoDigitsAt(raw, t0 + 14);
+    const sec = twoDigitsAt(raw, t0 + 17);
+    if (h < 0 || mi < 0 || sec < 0 || h >= 24 || mi >= 60 || sec >= 60) return false;
+    let nanos = 0;
+    if (len > 19) {
+      if (raw.charCodeAt(t0 + 19) !== 46 || len === 20) return false;
+      let scale = 1e8;
+      for (let k = t0 + 20; k < t1; k++) {
+        const d = raw.charCodeAt(k) - 48;
+        if (d < 0 || d > 9) return false;
+        nanos += d * scale;
+        scale /= 10;
+      }
+    }
+    // Index: 1 to 4 digits.
+    const i0 = bounds[2 * header.index];
+    const i1 = bounds[2 * header.index + 1];
+    if (i1 - i0 < 1 || i1 - i0 > 4) return false;
+    let index = 0;
+    for (let k = i0; k < i1; k++) {
+      const d = raw.charCodeAt(k) - 48;
+      if (d < 0 || d > 9) return false;
+      index = index * 10 + d;
+    }
+    // Power: digits, an optional fraction, optional spaces and an optional W.
+    const p0 = bounds[2 * header.power];
+    let p1 = bounds[2 * header.power + 1];
+    const last = raw.charCodeAt(p1 - 1);
+    if (last === 87 || last === 119) {
+      p1--;
+      while (p1 > p0 && isSpace(raw.charCodeAt(p1 - 1))) p1--;
+    }
+    let whole = 0;
+    let fraction = 0;
+    let divisor = 1;
+    let digits = 0;
+    let dot = false;
+    for (let k = p0; k < p1; k++) {
+      const ch = raw.charCodeAt(k);
+      if (ch === 46 && !dot) {
+        dot = true;
+        continue;
+      }
+      const d = ch - 48;
+      if (d < 0 || d > 9) return false;
+      digits++;
+      if (dot) {
+        fraction = fraction * 10 + d;
+        divisor *= 10;
+      } else whole = whole * 10 + d;
+    }
+    if (digits === 0 || digits > 15 || raw.charCodeAt(p1 - 1) === 46) return false;
+    // (whole · divisor + fraction) / divisor: one correctly rounded division, the same double as Number(text).
+    const watts = (whole * divisor + fraction) / divisor;
+    if (watts > MAX_GPU_WATTS) return false;
+    const ms = this.dayMs + ((h * 60 + mi) * 60 + sec) * 1000 + nanos / 1e6;
+    this.sample(line, ms, raw.slice(t0, t1), index, watts);
+    return true;
   }
 
   /** The median sampling interval of all GPUs, seconds (0 without intervals). */
