@@ -21,7 +21,8 @@ export default {
       name: "Beyond 2019",
       pages: [
         {name: "Later models", path: "/later-models"},
-        {name: "Estimate your own run", path: "/estimate"}
+        {name: "Estimate your own run", path: "/estimate"},
+        {name: "What other tools would say", path: "/peers"}
       ]
     },
     {name: "Cite and download", path: "/cite"},

@@ -101,6 +101,19 @@ export function trackerEstimate(hardwareKwh: number, pue: number, gPerKwh: numbe
   return {kwh, co2e_kg: co2eKg(kwh, gPerKwh / 1000)};
 }
 
+/** A default's key in words: "tdp:P100" → "TDP of P100", "intensity:US" → "intensity for US". */
+export function defaultLabel(key: string): string {
+  const [what, of] = key.split(":");
+  const words: Record<string, string> = {
+    tdp: "TDP of",
+    pue: "PUE",
+    intensity: "intensity for",
+    usage_gpu: "GPU usage factor",
+    memory_w_per_gb: "memory power per GB"
+  };
+  return of ? `${words[what] ?? what} ${of}` : (words[what] ?? what);
+}
+
 function lookup(defaults: readonly PeerDefault[], tool: string, key: string): PeerDefault | null {
   return defaults.find((d) => d.tool === tool && d.key === key) ?? null;
 }
@@ -116,7 +129,7 @@ export function peerFigures(row: PeerRow, defaults: readonly PeerDefault[]): Pee
       used,
       reason
     });
-    const show = (d: PeerDefault) => `${d.key}=${d.value} ${d.unit}`;
+    const show = (d: PeerDefault) => `${defaultLabel(d.key)} ${d.value}${d.unit === "ratio" ? "" : ` ${d.unit}`}`;
     if (tool.id === "ml_co2_impact") {
       const tdp = get(`tdp:${row.accelerator}`);
       if (!tdp) return none(`no ${row.accelerator} in its GPU table`);
@@ -126,7 +139,11 @@ export function peerFigures(row: PeerRow, defaults: readonly PeerDefault[]): Pee
       return {
         tool: tool.id,
         ...r,
-        used: [show(tdp), "no PUE", `custom intensity ${row.kgPerKwh} kg/kWh`],
+        used: [
+          show(tdp),
+          "no PUE",
+          `the row's intensity ${Number(row.kgPerKwh.toPrecision(4))} kg/kWh (typed in as a custom value)`
+        ],
         reason: null
       };
     }
