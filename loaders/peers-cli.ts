@@ -2,8 +2,9 @@
 // experiment-impact-tracker would report for each of Strubell's Table 3 rows with their published defaults.
 import {parseArgs} from "node:util";
 import {loadInputs} from "./inputs.js";
-import {loadPeerDefaults} from "./peer-inputs.js";
-import {peerLines, strubellPeerRows, type PeerLine} from "../src/lib/peers.js";
+import {loadPeerDefaults, loadPeerLocations} from "./peer-inputs.js";
+import {buildLaterReport} from "../src/lib/later-report.js";
+import {laterPeerRows, peerLines, strubellPeerRows, type PeerLine} from "../src/lib/peers.js";
 import {buildReport} from "../src/lib/report.js";
 import {paperScenario} from "../src/lib/scenario.js";
 
@@ -13,9 +14,10 @@ export class PeersUsageError extends Error {}
 
 export const PEERS_HELP = `Usage: npm run report -- peers [--format json|csv|md] [--out FILE] [--data DIR]
 
-For every row of Strubell et al. (2019) Table 3, what other tools would report with their published
-defaults (data/peer_defaults.csv: TDP tables, PUE, intensity, each cited to the tool's file at a commit),
-beside the printed and the recomputed CO2e (kg). A tool that cannot report a row says why.
+For every row of Strubell et al. (2019) Table 3 and every later model, what other tools would report with their published
+defaults (data/peer_defaults.csv: TDP tables, PUE, intensity, each cited to the tool's file at a commit;
+the country of each run from data/peer_locations.csv), beside the printed and the recomputed CO2e (kg,
+later models under their own PUE and intensity). A tool that cannot report a row says why.
 `;
 
 const COLUMNS: Array<keyof PeerLine> = [
@@ -63,10 +65,19 @@ export function runPeers(argv: string[]): {output: string; out: string | null} {
   }
   const inputs = loadInputs(values.data as string);
   const defaults = loadPeerDefaults(values.data as string);
-  const report = buildReport(inputs, paperScenario(inputs));
-  const lines = peerLines(strubellPeerRows(report), defaults);
+  const locations = loadPeerLocations(values.data as string);
+  const scenario = paperScenario(inputs);
+  const report = buildReport(inputs, scenario);
+  const later = buildLaterReport(inputs, scenario);
+  const lines = peerLines(
+    [
+      ...strubellPeerRows(report, locations, inputs.accelerators),
+      ...laterPeerRows(later, locations, inputs.accelerators)
+    ],
+    defaults
+  );
   let output: string;
-  if (format === "json") output = JSON.stringify({rows: lines, defaults}, null, 2) + "\n";
+  if (format === "json") output = JSON.stringify({rows: lines, defaults, locations}, null, 2) + "\n";
   else if (format === "csv") {
     output = [COLUMNS.join(","), ...lines.map((l) => COLUMNS.map((c) => csvCell(l[c])).join(","))].join("\n") + "\n";
   } else {

@@ -39,10 +39,10 @@ export function tableCsv(id: "table1" | "table2" | "table3" | "table4"): string 
   return toCsv(tableViews(paperReport()).find((v) => v.id === id)!);
 }
 
-/** data/peer_defaults.csv, validated: the other tools' defaults for the peers page. */
+/** data/peer_defaults.csv and data/peer_locations.csv, validated: the other tools' defaults and each run's country. */
 export async function peerDefaultsJson(): Promise<string> {
-  const {loadPeerDefaults} = await import("./peer-inputs.js");
-  return JSON.stringify(loadPeerDefaults(dataDir()));
+  const {loadPeerDefaults, loadPeerLocations} = await import("./peer-inputs.js");
+  return JSON.stringify({defaults: loadPeerDefaults(dataDir()), locations: loadPeerLocations(dataDir())});
 }
 
 export function manifestJson(): string {

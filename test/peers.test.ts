@@ -2,10 +2,12 @@ import {spawnSync} from "node:child_process";
 import {join} from "node:path";
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
-import {loadPeerDefaults} from "../loaders/peer-inputs.js";
+import {loadPeerDefaults, loadPeerLocations} from "../loaders/peer-inputs.js";
+import {buildLaterReport} from "../src/lib/later-report.js";
 import {
   greenAlgorithms,
   mlCo2Impact,
+  laterPeerRows,
   peerFigures,
   PEER_TOOLS,
   strubellPeerRows,
@@ -57,7 +59,11 @@ describe("peers", () => {
 
   test("peerFigures for Transformer (base): each tool's figure from its defaults, and the trackers' reasons for TPU rows", () => {
     const inputs = loadInputs("data");
-    const rows = strubellPeerRows(buildReport(inputs, paperScenario(inputs)));
+    const rows = strubellPeerRows(
+      buildReport(inputs, paperScenario(inputs)),
+      loadPeerLocations("data"),
+      inputs.accelerators
+    );
     const base = rows.find((r) => r.id === "transformer_base")!;
     // 8 P100 for 12 h at 1415.78 W measured: 16.98936 kWh at the hardware.
     expect(base.hardwareKwh).toBeCloseTo(16.98936, 9);
@@ -79,7 +85,36 @@ describe("peers", () => {
     );
     expect(gpt2.codecarbon.reason).toBe("it measures power with NVML and RAPL, which cannot read a TPU");
     // ML CO2 Impact lists TPUv3 chips at 283 W (average draw from Patterson et al., as its gpus.csv says).
-    expect(gpt2.ml_co2_impact.kwh).toBe(twoDigits((283 * 32 * rows.find((r) => r.id === "gpt2")!.hours) / 1000));
+    expect(gpt2.ml_co2_impact.kwh).toBe(twoDigits((283 * rows.find((r) => r.id === "gpt2")!.acceleratorHours!) / 1000));
+  });
+
+  test("laterPeerRows: BLOOM in France by every tool with a French default; TPU and country-less rows say why", () => {
+    const inputs = loadInputs("data");
+    const rows = laterPeerRows(
+      buildLaterReport(inputs, paperScenario(inputs)),
+      loadPeerLocations("data"),
+      inputs.accelerators
+    );
+    const figures = (id: string) =>
+      Object.fromEntries(
+        peerFigures(
+          rows.find((r) => r.id === id)!,
+          defaults
+        ).map((x) => [x.tool, x])
+      );
+    const bloom = figures("bloom");
+    // 1,082,990 A100-hours: ML CO2 Impact 400 W → 433,196 kWh, × twoDigits(0.057) = 0.06 kg/kWh.
+    expect(bloom.ml_co2_impact).toMatchObject({kwh: 433196, co2e_kg: 25991.76});
+    // Green Algorithms lists the A100 only as PCIe cards (250 and 300 W): not the SXM4 that BLOOM used.
+    expect(bloom.green_algorithms.reason).toBe("no A100 in its TDP table");
+    // CodeCarbon: the 433,196 kWh measured at PUE 1 × 56.039 g/kWh; Carbontracker at PUE 1.58 × 56.03859 g/kWh.
+    expect(bloom.codecarbon.co2e_kg).toBeCloseTo(433196 * 0.056039, 6);
+    expect(bloom.carbontracker.co2e_kg).toBeCloseTo(433196 * 1.58 * 0.05603859, 6);
+    expect(figures("t5").codecarbon.reason).toBe("it measures power with NVML and RAPL, which cannot read a TPU");
+    expect(figures("gpt3").codecarbon.reason).toBe(
+      "no source names the country it ran in, so no country default applies"
+    );
+    expect(figures("gopher").ml_co2_impact.reason).toBe("the source names no accelerator and hours to take a TDP from");
   });
 
   test("cli peers --format json|csv|md prints one line per row and tool (child process)", () => {
@@ -88,11 +123,12 @@ describe("peers", () => {
         encoding: "utf8"
       });
     const json = JSON.parse(run("json").stdout);
-    expect(json.rows).toHaveLength(8 * PEER_TOOLS.length);
+    // 8 Table 3 rows and 9 later models.
+    expect(json.rows).toHaveLength(17 * PEER_TOOLS.length);
     expect(json.rows[0]).toMatchObject({id: "transformer_base", tool: "ml_co2_impact", kwh: 24, co2e_kg: 10.32});
     const csv = run("csv").stdout.split("\n");
     expect(csv[0]).toBe("id,model,printed_kg,recomputed_kg,tool,tool_name,kwh,co2e_kg,ratio_to_recomputed,used,reason");
-    expect(csv).toHaveLength(8 * PEER_TOOLS.length + 2);
+    expect(csv).toHaveLength(17 * PEER_TOOLS.length + 2);
     expect(run("md").stdout).toMatch(/^\| Model \| Printed kg \|/);
     const bad = run("pdf");
     expect(bad.status).toBe(2);

@@ -1,6 +1,8 @@
 import {co2eKg} from "./emissions.js";
 import {energyKwh, facilityKwh, totalPowerWatts} from "./energy.js";
+import type {LaterReport} from "./later-report.js";
 import type {Report} from "./report.js";
+import type {Accelerator} from "./types.js";
 import {lbsToKg} from "./units.js";
 
 /**
@@ -25,14 +27,17 @@ export interface PeerDefault {
 export interface PeerRow {
   id: string;
   model: string;
-  /** Accelerator id (data/accelerators.csv). */
-  accelerator: string;
-  count: number;
-  hours: number;
+  /** Accelerator id (data/accelerators.csv); null where the source names none. */
+  accelerator: string | null;
+  /** Accelerators × hours, as the source gives them (a TDP tool's energy is TDP × these hours). */
+  acceleratorHours: number | null;
+  /** Whether the accelerator is a TPU (data/accelerators.csv's kind): a tracker cannot measure it. */
+  tpu: boolean;
   /** Energy measured at the hardware (before PUE), kWh; null where no power was measured (what a tracker reads). */
   hardwareKwh: number | null;
-  /** Where the run ran, as a key of the tools' intensity tables ("US"). */
-  location: string;
+  /** The country where the run ran, as a key of the tools' intensity tables ("US", "FR"); null where no
+   * source names it (data/peer_locations.csv). */
+  location: string | null;
   /** The intensity the row itself uses, kg CO2e/kWh (given to a tool that asks the user for one). */
   kgPerKwh: number;
   printedKg: number | null;
@@ -101,6 +106,8 @@ export function trackerEstimate(hardwareKwh: number, pue: number, gPerKwh: numbe
   return {kwh, co2e_kg: co2eKg(kwh, gPerKwh / 1000)};
 }
 
+const NO_LOCATION = "no source names the country it ran in, so no country default applies";
+
 /** A default's key in words: "tdp:P100" → "TDP of P100", "intensity:US" → "intensity for US". */
 export function defaultLabel(key: string): string {
   const [what, of] = key.split(":");
@@ -130,12 +137,16 @@ export function peerFigures(row: PeerRow, defaults: readonly PeerDefault[]): Pee
       reason
     });
     const show = (d: PeerDefault) => `${defaultLabel(d.key)} ${d.value}${d.unit === "ratio" ? "" : ` ${d.unit}`}`;
+    const tdpTool = tool.kind === "tdp";
+    if (tdpTool && (row.accelerator == null || row.acceleratorHours == null)) {
+      return none("the source names no accelerator and hours to take a TDP from");
+    }
     if (tool.id === "ml_co2_impact") {
       const tdp = get(`tdp:${row.accelerator}`);
       if (!tdp) return none(`no ${row.accelerator} in its GPU table`);
       // The calculator takes one GPU: its hours are the accelerator-hours; it has no US average, so a private
       // infrastructure's intensity is the user's: the row's own.
-      const r = mlCo2Impact(tdp.value, row.count * row.hours, row.kgPerKwh);
+      const r = mlCo2Impact(tdp.value, row.acceleratorHours!, row.kgPerKwh);
       return {
         tool: tool.id,
         ...r,
@@ -153,36 +164,94 @@ export function peerFigures(row: PeerRow, defaults: readonly PeerDefault[]): Pee
       const ci = get(`intensity:${row.location}`);
       const usage = get("usage_gpu");
       if (!tdp) return none(`no ${row.accelerator} in its TDP table`);
+      if (row.location == null) return none(NO_LOCATION);
       if (!pue || !ci || !usage) return none(`no default PUE, usage or intensity for ${row.location} recorded`);
-      const r = greenAlgorithms(tdp.value, row.count, row.hours, usage.value, 0, pue.value, ci.value);
+      // n_GPUs × TDP × runTime is TDP × accelerator-hours (no memory is counted).
+      const r = greenAlgorithms(tdp.value, 1, row.acceleratorHours!, usage.value, 0, pue.value, ci.value);
       return {tool: tool.id, ...r, used: [show(tdp), show(pue), show(ci), show(usage), "memory 0 GB"], reason: null};
     }
+    if (row.tpu) return none("it measures power with NVML and RAPL, which cannot read a TPU");
     const pue = get("pue");
-    const ci = get(`intensity:${row.location}`);
+    const ci = row.location == null ? null : get(`intensity:${row.location}`);
+    // A tool with no country intensity at all (experiment-impact-tracker: zones only) says so on its PUE row.
+    if (!defaults.some((d) => d.tool === tool.id && d.key.startsWith("intensity:"))) {
+      return none(pue?.note ?? "no intensity default recorded", pue ? [show(pue)] : []);
+    }
+    if (row.location == null) return none(NO_LOCATION, pue ? [show(pue)] : []);
     if (!pue || !ci) {
       return none(pue?.note ?? `no default PUE or intensity for ${row.location} recorded`, pue ? [show(pue)] : []);
     }
-    if (row.hardwareKwh == null) return none("it measures power with NVML and RAPL, which cannot read a TPU");
+    if (row.hardwareKwh == null) return none("the source gives no measured power or energy");
     const r = trackerEstimate(row.hardwareKwh, pue.value, ci.value);
     return {tool: tool.id, ...r, used: [show(pue), show(ci), "the row's measured power"], reason: null};
   });
 }
 
+/** Where each run ran, from data/peer_locations.csv. */
+export interface PeerLocation {
+  id: string;
+  location: string;
+  source: string;
+  locator: string;
+  note: string | null;
+}
+
+const isTpu = (accelerators: readonly Accelerator[], id: string | null) =>
+  accelerators.find((a) => a.id === id)?.kind === "tpu";
+
+const locationOf = (locations: readonly PeerLocation[], id: string) =>
+  locations.find((l) => l.id === id)?.location ?? null;
+
 /** Strubell's Table 3 rows as peer rows: measured power × hours is the energy at the hardware (TPU rows: none). */
-export function strubellPeerRows(report: Report): PeerRow[] {
+export function strubellPeerRows(
+  report: Report,
+  locations: readonly PeerLocation[],
+  accelerators: readonly Accelerator[]
+): PeerRow[] {
   const kgPerKwh = report.scenario.intensity_kg_per_kwh;
   return report.table3.map((r) => ({
     id: r.id,
     model: `${r.model}, ${r.hardware}×${r.accelerators}`,
     accelerator: r.hardware,
-    count: r.accelerators,
-    hours: r.hours,
+    tpu: isTpu(accelerators, r.hardware),
+    acceleratorHours: r.accelerators * r.hours,
     hardwareKwh: r.power_w == null ? null : energyKwh(r.power_w, r.hours, 1),
-    location: "US",
+    location: locationOf(locations, r.id),
     kgPerKwh,
     printedKg: r.published.co2e_lbs == null ? null : lbsToKg(r.published.co2e_lbs),
     recomputedKg: r.co2e_kg
   }));
+}
+
+/**
+ * Later models as peer rows, under their own PUE and gross intensity: the energy at the hardware is the
+ * source's (measured) energy or average power × accelerator-hours; printed CO2e is the source's gross tCO2e.
+ */
+export function laterPeerRows(
+  later: LaterReport,
+  locations: readonly PeerLocation[],
+  accelerators: readonly Accelerator[]
+): PeerRow[] {
+  return later.rows.map((r) => {
+    const printed = later.cells.find((c) => c.row === r.id && c.column === "co2e_t_gross");
+    return {
+      id: r.id,
+      model:
+        r.processor && r.chips
+          ? `${r.model}, ${r.processor}×${r.chips}`
+          : r.processor
+            ? `${r.model}, ${r.processor}`
+            : r.model,
+      accelerator: r.processor,
+      tpu: isTpu(accelerators, r.processor),
+      acceleratorHours: r.accelerator_hours,
+      hardwareKwh: r.kwh_hardware,
+      location: locationOf(locations, r.id),
+      kgPerKwh: r.gross_kg_per_kwh,
+      printedKg: printed ? printed.published * 1000 : null,
+      recomputedKg: r.co2e_kg_gross
+    };
+  });
 }
 
 /** One line per row and tool: the table the page, the CLI's csv and md show. */

@@ -1,9 +1,10 @@
 // The peers page: the figure and the table hold what `npm run report -- peers` computes, one line per run and tool.
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../../loaders/inputs.js";
-import {loadPeerDefaults} from "../../loaders/peer-inputs.js";
+import {loadPeerDefaults, loadPeerLocations} from "../../loaders/peer-inputs.js";
+import {buildLaterReport} from "../../src/lib/later-report.js";
 import {formatSignificant} from "../../src/lib/format.js";
-import {peerLines, strubellPeerRows, type PeerLine} from "../../src/lib/peers.js";
+import {laterPeerRows, peerLines, strubellPeerRows, type PeerLine} from "../../src/lib/peers.js";
 import {buildReport} from "../../src/lib/report.js";
 import {paperScenario} from "../../src/lib/scenario.js";
 import type {Watched} from "./harness.js";
@@ -14,7 +15,15 @@ let lines: PeerLine[];
 
 beforeAll(() => {
   const inputs = loadInputs("data");
-  lines = peerLines(strubellPeerRows(buildReport(inputs, paperScenario(inputs))), loadPeerDefaults("data"));
+  const locations = loadPeerLocations("data");
+  const scenario = paperScenario(inputs);
+  lines = peerLines(
+    [
+      ...strubellPeerRows(buildReport(inputs, scenario), locations, inputs.accelerators),
+      ...laterPeerRows(buildLaterReport(inputs, scenario), locations, inputs.accelerators)
+    ],
+    loadPeerDefaults("data")
+  );
 });
 
 const open = (): Promise<Watched> => site.open("peers.html", '[data-figure="peers-co2e"] svg');
