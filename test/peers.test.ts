@@ -32,7 +32,7 @@ describe("peers", () => {
     expect(mlCo2Impact(250, 12.345, 0.4327)).toEqual({kwh: 3.09, co2e_kg: 1.33});
   });
 
-  test("greenAlgorithms: form_blueprint.py, 4 GPUs of 250 W at usage 1, 16 GB memory, PUE 1.56, 12 h, 423.94 g/kWh", () => {
+  test("greenAlgorithms: the documented formula (methodology_layout.py lines 70-76) as form_blueprint.py computes it, 4 GPUs of 250 W at usage 1, 16 GB memory, PUE 1.56, 12 h, 423.94 g/kWh", () => {
     // power = 1.56 × (4 × 250 × 1 + 16 × 0.3725) = 1.56 × 1005.96 = 1569.2976 W; energy = 12 × 1569.2976 / 1000 kWh.
     const r = greenAlgorithms(250, 4, 12, 1, 16 * 0.3725, 1.56, 423.94);
     expect(r.kwh).toBeCloseTo((12 * 1.56 * 1005.96) / 1000, 12);
@@ -42,6 +42,25 @@ describe("peers", () => {
   test("trackerEstimate: CodeCarbon's energy × pue (emissions_tracker.py `energy *= self._pue`) × g/kWh / 1000", () => {
     expect(trackerEstimate(10, 1.58, 369.47318).kwh).toBeCloseTo(15.8, 12);
     expect(trackerEstimate(10, 1, 369.473).co2e_kg).toBeCloseTo(3.69473, 12);
+  });
+
+  test("trackerEstimate with CodeCarbon's defaults gives its own tests' values (tests/test_emissions.py at v3.2.1)", () => {
+    const value = (key: string) => defaults.find((d) => d.tool === "codecarbon" && d.key === key)!.value;
+    const pue = value("pue");
+    // test_get_emissions_PRIVATE_INFRA_FRA: 1 kWh in France → 56.04 / 1000 kg (assertAlmostEqual, places=2).
+    expect(trackerEstimate(1, pue, value("intensity:FR")).co2e_kg).toBeCloseTo(56.04 / 1000, 4);
+    // test_get_emissions_PRIVATE_INFRA_USA_WITHOUT_REGION: 0.3 kWh → 0.115 kg to 2 places (0.3 × 0.369473 = 0.1108).
+    expect(Math.abs(trackerEstimate(0.3, pue, value("intensity:US")).co2e_kg - 0.115)).toBeLessThan(0.005);
+  });
+
+  test("trackerEstimate gives the figures of Carbontracker's README example (Energy 0.000041 kWh, 82.00 g/kWh → 0.003357 g)", () => {
+    // README.md lines 124-129: the energy (with PUE) is printed to 6 decimals, so 0.0000405 to 0.0000415 kWh.
+    const pue = defaults.find((d) => d.tool === "carbontracker" && d.key === "pue")!.value;
+    const low = trackerEstimate(0.0000405 / pue, pue, 82).co2e_kg * 1000;
+    const high = trackerEstimate(0.0000415 / pue, pue, 82).co2e_kg * 1000;
+    expect(0.003357).toBeGreaterThanOrEqual(low);
+    expect(0.003357).toBeLessThanOrEqual(high);
+    expect(trackerEstimate(0.000041 / pue, pue, 82).kwh).toBeCloseTo(0.000041, 12);
   });
 
   test("loadPeerDefaults: every default has a source at a commit and a locator; the tools' documented values", () => {
