@@ -251,6 +251,88 @@ export const MAX_RUN_KWH = 1e9;
 
 const NUMBER = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 
+/** A run's last row so far, kept as csv-parse gave it. */
+interface LastRow {
+  fields: readonly string[];
+  match: HeaderMatch;
+  file: string;
+  line: number;
+  firstLine: number;
+  rows: number;
+  energy: number;
+}
+
+/** A column's text, or null when the column is missing or the cell empty. */
+function field(match: HeaderMatch, fields: readonly string[], name: string): string | null {
+  const k = match.index[name];
+  if (k === undefined) return null;
+  const v = fields[k].trim();
+  return v === "" ? null : v;
+}
+
+/** A column's number, checked: not empty when required, a finite number, at least `min`. */
+function numberField(
+  match: HeaderMatch,
+  fields: readonly string[],
+  name: string,
+  file: string,
+  line: number,
+  required: boolean,
+  min = 0
+): number | null {
+  const v = field(match, fields, name);
+  if (v == null) {
+    if (required) throw new CodeCarbonError(file, line, `${name} is empty`);
+    return null;
+  }
+  if (!NUMBER.test(v)) throw new CodeCarbonError(file, line, `${name} "${clip(v, 30)}" is not a number`);
+  const x = Number(v);
+  if (!Number.isFinite(x)) throw new CodeCarbonError(file, line, `${name} "${clip(v, 30)}" is not finite`);
+  if (x < min) {
+    throw new CodeCarbonError(
+      file,
+      line,
+      `${name} ${v} is ${min === 0 ? "negative" : `below ${min}`}: CodeCarbon writes ${min === 0 ? "totals of 0 or more" : `values of ${min} or more`}`
+    );
+  }
+  return x;
+}
+
+/** A run from its last row. */
+function runOf(runId: string, last: LastRow): CodeCarbonRun {
+  const {fields, match, file, line} = last;
+  const text = (name: string) => field(match, fields, name);
+  const number = (name: string, required = false, min = 0) =>
+    numberField(match, fields, name, file, line, required, min);
+  const energy = number("energy_consumed", true)!;
+  const pue = number("pue", false, 1) ?? 1;
+  return {
+    run_id: runId,
+    file,
+    project_name: text("project_name"),
+    experiment_id: text("experiment_id"),
+    rows: last.rows,
+    first_line: last.firstLine,
+    last_line: line,
+    timestamp: text("timestamp") ?? "",
+    duration_s: number("duration", true)!,
+    energy_kwh: energy,
+    emissions_kg: number("emissions", true)!,
+    pue,
+    hardware_kwh: energy / pue,
+    cpu_energy_kwh: number("cpu_energy"),
+    gpu_energy_kwh: number("gpu_energy"),
+    ram_energy_kwh: number("ram_energy"),
+    country_iso_code: text("country_iso_code"),
+    region: text("region"),
+    cloud_provider: text("cloud_provider"),
+    cloud_region: text("cloud_region"),
+    gpu_count: number("gpu_count"),
+    gpu_model: text("gpu_model"),
+    codecarbon_version: text("codecarbon_version")
+  };
+}
+
 /**
  * Accumulates CodeCarbon rows, one file after another. `file(name)` starts a file; `header(fields, line)`
  * then `row(fields, line)` for each following record; `finish()` gives the import. Memory grows with the
@@ -260,7 +342,7 @@ export class CodeCarbonReader {
   private current: {file: string; match: HeaderMatch; rows: number} | null = null;
   private currentFile: string | null = null;
   private readonly files: CodeCarbonImport["files"] = [];
-  private readonly runs = new Map<string, CodeCarbonRun>();
+  private readonly runs = new Map<string, LastRow>();
   private readonly skips: CodeCarbonSkip[] = [];
   private readonly counts: Record<CodeCarbonSkipKind, number> = {
     blank: 0,
@@ -321,86 +403,43 @@ export class CodeCarbonReader {
     }
     this.rowCount++;
     this.current.rows++;
-    const text = (name: string): string | null => {
-      const k = match.index[name];
-      if (k === undefined) return null;
-      const v = fields[k].trim();
-      return v === "" ? null : v;
-    };
-    const number = (name: string, required: boolean, min = 0): number | null => {
-      const v = text(name);
-      if (v == null) {
-        if (required) throw new CodeCarbonError(file, line, `${name} is empty`);
-        return null;
-      }
-      if (!NUMBER.test(v)) throw new CodeCarbonError(file, line, `${name} "${clip(v, 30)}" is not a number`);
-      const x = Number(v);
-      if (!Number.isFinite(x)) throw new CodeCarbonError(file, line, `${name} "${clip(v, 30)}" is not finite`);
-      if (x < min) {
-        throw new CodeCarbonError(
-          file,
-          line,
-          `${name} ${v} is ${min === 0 ? "negative" : `below ${min}`}: CodeCarbon writes ${min === 0 ? "totals of 0 or more" : `values of ${min} or more`}`
-        );
-      }
-      return x;
-    };
-    const runId = text("run_id");
+    // Every row is checked for what adds up (run_id, energy, emissions, duration, PUE); the rest of a run is
+    // read from its last row only, at the end (a run's earlier rows are superseded).
+    const runId = field(match, fields, "run_id");
     if (runId == null) throw new CodeCarbonError(file, line, "run_id is empty");
-    const energy = number("energy_consumed", true)!;
+    const energy = numberField(match, fields, "energy_consumed", file, line, true)!;
     if (energy > MAX_RUN_KWH) {
       throw new CodeCarbonError(file, line, `energy_consumed ${energy} kWh is over ${MAX_RUN_KWH} kWh: not one run`);
     }
-    const emissions = number("emissions", true)!;
-    const duration = number("duration", true)!;
-    const pue = number("pue", false, 1) ?? 1;
-    const run: CodeCarbonRun = {
-      run_id: runId,
-      file,
-      project_name: text("project_name"),
-      experiment_id: text("experiment_id"),
-      rows: 1,
-      first_line: line,
-      last_line: line,
-      timestamp: text("timestamp") ?? "",
-      duration_s: duration,
-      energy_kwh: energy,
-      emissions_kg: emissions,
-      pue,
-      hardware_kwh: energy / pue,
-      cpu_energy_kwh: number("cpu_energy", false),
-      gpu_energy_kwh: number("gpu_energy", false),
-      ram_energy_kwh: number("ram_energy", false),
-      country_iso_code: text("country_iso_code"),
-      region: text("region"),
-      cloud_provider: text("cloud_provider"),
-      cloud_region: text("cloud_region"),
-      gpu_count: number("gpu_count", false),
-      gpu_model: text("gpu_model"),
-      codecarbon_version: text("codecarbon_version")
-    };
-    const key = `${runId}`;
-    const before = this.runs.get(key);
+    numberField(match, fields, "emissions", file, line, true);
+    numberField(match, fields, "duration", file, line, true);
+    numberField(match, fields, "pue", file, line, false, 1);
+    const before = this.runs.get(runId);
     if (before) {
       this.counts.superseded++;
-      run.rows = before.rows + 1;
-      run.first_line = before.first_line;
       if (before.file !== file) {
         this.warnings.push(
           `run ${runId} appears in ${before.file} and ${file}: its last row (${file}:${line}) is taken as its total`
         );
-      } else if (energy < before.energy_kwh) {
+      } else if (energy < before.energy) {
         this.warnings.push(
-          `${file}:${line}: run ${runId}'s energy_consumed ${energy} kWh is below line ${before.last_line}'s ${before.energy_kwh} kWh; rows of a run are cumulative, so the last row is taken as its total`
+          `${file}:${line}: run ${runId}'s energy_consumed ${energy} kWh is below line ${before.line}'s ${before.energy} kWh; rows of a run are cumulative, so the last row is taken as its total`
         );
       }
+      before.rows++;
+      before.fields = fields;
+      before.match = match;
+      before.file = file;
+      before.line = line;
+      before.energy = energy;
+    } else {
+      this.runs.set(runId, {fields, match, file, line, firstLine: line, rows: 1, energy});
     }
-    this.runs.set(key, run);
   }
 
   finish(): CodeCarbonImport {
     this.closeFile();
-    const runs = [...this.runs.values()];
+    const runs = [...this.runs.entries()].map(([runId, last]) => runOf(runId, last));
     if (runs.length === 0) {
       const where = this.files.length === 1 ? this.files[0].file : `${this.files.length} files`;
       throw new CodeCarbonError(where, null, "no data rows: the header alone, no run to add up");
