@@ -22,7 +22,8 @@ export default {
       name: "Beyond 2019",
       pages: [
         {name: "Ledger of training footprints", path: "/later-models"},
-        {name: "Estimate your own run", path: "/estimate"}
+        {name: "Estimate your own run", path: "/estimate"},
+        {name: "What other tools would say", path: "/peers"}
       ]
     },
     {name: "Cite and download", path: "/cite"},

@@ -6,10 +6,12 @@
 //  - loaders: each src/data loader run with tsx as Framework runs it: its own work, and wall time;
 //  - js: JavaScript each page loads (its modulepreload/import graph, raw and gzip), and libraries shipped twice;
 //  - render: time to first complete render of each page in headless Chromium (median of 3, cold cache);
-//  - sensitivity: runSensitivityBench() from bench/sensitivity.ts.
+//  - sensitivity: runSensitivityBench() from bench/sensitivity.ts;
+//  - imports: runImportBench() from bench/imports.ts (estimate --nvidia-smi and --codecarbon on generated 1 GB
+//    logs, read in a child process: MB/s and peak RSS; IMPORT_MB=N for another size).
 // Targets (2 cores): build ratio ≤ 1.25, loaders ≤ 1 s in all, first render ≤ 1 s per page, sensitivity
 // page JS ≤ 250 KB gzip, sensitivity control change → updated ≤ 16 ms (median), 100,000 Monte Carlo samples
-// ≤ 100 ms. Options: --runs N (default 3), --keep (keep the temporary folder).
+// ≤ 100 ms, imports ≥ 50 MB/s with peak RSS ≤ 256 MB. Options: --runs N (default 3), --keep (keep the temporary folder).
 import {spawnSync} from "node:child_process";
 import {
   cpSync,
@@ -29,6 +31,7 @@ import {chooseChromium, launch, serve} from "../browser/harness.js";
 import {LOCAL_HOSTS_ONLY} from "../browser/chromium.js";
 import {duplicateLibraries, pageJs} from "./js-graph.js";
 import {pageRuns, runSensitivityBench} from "./sensitivity.js";
+import {runImportBench} from "./imports.js";
 import {rendered, sitePages} from "../browser/site.js";
 
 const root = process.cwd();
@@ -288,6 +291,8 @@ async function main() {
   const render = await firstRenders(dist, RUNS);
   log("sensitivity bench");
   const sensitivity = await runSensitivityBench();
+  log("import bench");
+  const imports = runImportBench(Number(process.env.IMPORT_MB ?? 1000) || 1000, log);
 
   const siteMs = median(siteRuns);
   const bareMs = median(bareRuns);
@@ -323,6 +328,10 @@ async function main() {
       note: "ms from navigation start to the page's last DOM change (parsing, every cell, every chart), cold cache, median of runs; fcpMs is first contentful paint"
     },
     sensitivity,
+    imports: {
+      ...imports.figures,
+      note: "a generated log per importer (bench/imports.ts), read by the CLI's importer in a child process after its modules are loaded: wall-clock MB/s (MB = 10^6 bytes), MB per CPU second, and the child's peak RSS (process.resourceUsage().maxRSS)"
+    },
     targets: {
       buildRatio: {
         target: TARGETS.buildRatio,
@@ -348,7 +357,9 @@ async function main() {
         met: sensitivityGzip != null && sensitivityGzip / 1000 <= TARGETS.sensitivityJsGzipKB
       },
       noLibraryTwice: {met: duplicates.length === 0},
-      ...sensitivityTargets(sensitivity)
+      ...sensitivityTargets(sensitivity),
+      importNvidiaSmi: imports.targets.nvidiaSmi,
+      importCodeCarbon: imports.targets.codecarbon
     }
   };
   process.stdout.write(JSON.stringify(report, null, 2) + "\n");

@@ -5,6 +5,7 @@ import {DataError} from "../loaders/errors.js";
 import {writeFileAtomic} from "./write.js";
 import {estimateMain} from "./estimate-cli.js";
 import {ledgerMain} from "./ledger-cli.js";
+import {PeersUsageError, runPeers} from "./peers-cli.js";
 import {buildReport, type Report} from "../src/lib/report.js";
 import {parseScenario, SCENARIO_PARAMS} from "../src/lib/scenario.js";
 import {tableViews} from "../src/lib/views.js";
@@ -150,7 +151,8 @@ export function main(argv: string[]): number | Promise<number> {
   // The ledger of published training footprints (loaders/ledger-cli.ts).
   if (argv[0] === "ledger") return ledgerMain(argv.slice(1));
   try {
-    const {output, out, pdf} = runReport(argv);
+    // What other tools would report (cli/peers-cli.ts).
+    const {output, out, pdf} = argv[0] === "peers" ? {...runPeers(argv.slice(1)), pdf: undefined} : runReport(argv);
     if (pdf) {
       return import("./pdf.js")
         .then(({writePdfReport}) => writePdfReport(pdf))
@@ -183,7 +185,7 @@ export function main(argv: string[]): number | Promise<number> {
 
 /** Prints an error the way the command reports it and returns the exit code. */
 function failure(error: unknown): number {
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof PeersUsageError) {
     process.stderr.write(`report: ${error.message}\nRun "npm run report -- --help" for the options.\n`);
     return 2;
   }

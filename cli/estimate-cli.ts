@@ -1,18 +1,25 @@
-import {readFileSync} from "node:fs";
+import {statSync} from "node:fs";
 import {basename} from "node:path";
 import {parseArgs} from "node:util";
 import {DataError} from "../loaders/errors.js";
 import {loadInputs, inputsIfValid} from "../loaders/inputs.js";
+import {buildCitation} from "../loaders/citation.js";
+import {readCodeCarbon} from "./import-codecarbon.js";
+import {readPowerLogs} from "./import-nvidia-smi.js";
 import {writeFileAtomic} from "./write.js";
+import {CodeCarbonError} from "../src/lib/codecarbon.js";
 import {
-  estimateFromParams,
+  estimate,
   estimateJson,
   estimateMarkdown,
   estimateText,
+  parseEstimateParams,
   ParamError,
   RUN_PARAMS
 } from "../src/lib/estimate.js";
+import {codecarbonMarkdown, codecarbonText, estimateFromCodeCarbon} from "../src/lib/estimate-codecarbon.js";
 import {NvidiaSmiError} from "../src/lib/nvidia-smi.js";
+import {impactStatement, STATEMENT_FORMATS, type StatementFormat} from "../src/lib/statement.js";
 import {constantValue, SCENARIO_PARAMS} from "../src/lib/scenario.js";
 import type {Inputs} from "../src/lib/types.js";
 
@@ -21,8 +28,11 @@ export const ESTIMATE_FORMATS = ["text", "json", "md"] as const;
 /** A usage error: printed with a pointer to --help, exit code 2. */
 export class EstimateUsageError extends Error {}
 
-/** A power log that cannot be read: "file:line: what is wrong", exit code 1. */
+/** A power log or CodeCarbon file that cannot be read: "file:line: what is wrong", exit code 2. */
 export class PowerLogError extends Error {}
+
+/** A CodeCarbon emissions.csv that cannot be read: "file:line: what is wrong", exit code 2. */
+export class CodeCarbonFileError extends Error {}
 
 export function estimateHelp(inputs: Inputs | null): string {
   const describe = (p: {name: string; help: string; allowed: (i: Inputs) => string}) => {
@@ -54,7 +64,11 @@ data/accelerators.csv (nameplate, or a published measured average for TPUs). Hou
 else from the log's duration.
 
 The run:
-  --nvidia-smi F  a log of: nvidia-smi --query-gpu=timestamp,index,power.draw --format=csv -l 1
+  --nvidia-smi F  a log of: nvidia-smi --query-gpu=timestamp,index,power.draw --format=csv -l 1,
+                 or a directory of such logs, one per node (their GPUs add up); read as a stream
+  --codecarbon F  CodeCarbon's emissions.csv (or a directory of them): the energy of each run (its last
+                 row: rows are cumulative), runs added up; CodeCarbon's PUE is taken out and the
+                 scenario's applied. Replaces the run flags below. Headers of CodeCarbon 2.4.1 to 3.2.x
 ${RUN_PARAMS.map(describe).join("\n")}
 
 Assumptions (defaults are the paper's${paper}):
@@ -62,6 +76,8 @@ ${SCENARIO_PARAMS.map(describe).join("\n")}
 
 Output:
   --format F     text (default), json or md (the Table 3 row)
+  --statement F  instead, a carbon impact statement to paste into a paper: md or latex (the figures,
+                 assumptions and sources, citing Strubell et al. 2019 and this replication)
   --out FILE     write to FILE (whole or not at all) instead of standard output
   --data DIR     read the inputs from DIR (default: data)
   -h, --help     show this help
@@ -70,11 +86,17 @@ Examples:
   npm run report -- estimate --accelerator A100 --count 8 --watts 400 --hours 100 --pue 1.1 --intensity 0.385kg
   npm run report -- estimate --nvidia-smi power.csv --pue 1.58 --intensity 0.954lbs --format json
   npm run report -- estimate --nvidia-smi power.csv --count 8 --hours 3.5d
+  npm run report -- estimate --nvidia-smi logs/ --format json
+  npm run report -- estimate --codecarbon emissions.csv --grid google --format json
+  npm run report -- estimate --accelerator A100 --count 8 --hours 100 --statement latex --out impact.tex
 `;
 }
 
-/** Runs the estimate command; returns the text to print. Throws EstimateUsageError, DataError or PowerLogError. */
-export function runEstimate(argv: string[]): {output: string; out: string | null} {
+/**
+ * Runs the estimate command; returns the text to print. Throws EstimateUsageError, DataError, PowerLogError or
+ * CodeCarbonFileError. Logs and CodeCarbon files are streamed, hence asynchronous.
+ */
+export async function runEstimate(argv: string[]): Promise<{output: string; out: string | null}> {
   const names = [...RUN_PARAMS, ...SCENARIO_PARAMS].map((p) => p.name);
   let parsed;
   try {
@@ -84,7 +106,9 @@ export function runEstimate(argv: string[]): {output: string; out: string | null
       tokens: true,
       options: {
         "nvidia-smi": {type: "string"},
+        codecarbon: {type: "string"},
         format: {type: "string", default: "text"},
+        statement: {type: "string"},
         out: {type: "string"},
         data: {type: "string", default: "data"},
         help: {type: "boolean", short: "h"},
@@ -102,6 +126,13 @@ export function runEstimate(argv: string[]): {output: string; out: string | null
   if (!(ESTIMATE_FORMATS as readonly string[]).includes(format)) {
     throw new EstimateUsageError(`--format "${format}" is not allowed: one of ${ESTIMATE_FORMATS.join(", ")}`);
   }
+  const statement = values.statement as string | undefined;
+  if (statement !== undefined && !(STATEMENT_FORMATS as readonly string[]).includes(statement)) {
+    throw new EstimateUsageError(`--statement "${statement}" is not allowed: one of ${STATEMENT_FORMATS.join(", ")}`);
+  }
+  // A carbon impact statement cites this replication from CITATION.cff (with the data version).
+  const cite = (e: Parameters<typeof impactStatement>[1]) =>
+    impactStatement(inputs, e, buildCitation("."), statement as StatementFormat);
   const inputs = loadInputs(values.data as string);
   // In the order the flags were given, so the first bad one is reported and a repeated flag's last value wins.
   const entries: [string, string][] = (parsed.tokens ?? []).flatMap((t) =>
@@ -109,39 +140,88 @@ export function runEstimate(argv: string[]): {output: string; out: string | null
       ? [[t.name, t.value] as [string, string]]
       : []
   );
-  let log = null;
+  let params;
+  try {
+    params = parseEstimateParams(entries, inputs);
+  } catch (error) {
+    throw usageOf(error);
+  }
+  const out = (values.out as string | undefined) ?? null;
+  for (const flag of ["codecarbon", "nvidia-smi"]) {
+    const given = values[flag] as string | undefined;
+    if (given !== undefined && !statSync(given, {throwIfNoEntry: false})) {
+      throw new EstimateUsageError(`--${flag} "${given}": cannot read the file (ENOENT)`);
+    }
+  }
+  const codecarbon = values.codecarbon as string | undefined;
   const path = values["nvidia-smi"] as string | undefined;
-  if (path !== undefined) {
-    let text: string;
-    try {
-      text = readFileSync(path, "utf8");
-    } catch (error) {
+  if (codecarbon !== undefined) {
+    if (path !== undefined) throw new EstimateUsageError("--codecarbon and --nvidia-smi do not go together: give one");
+    const runFlags = entries.filter(([name]) => RUN_PARAMS.some((p) => p.name === name)).map(([name]) => `--${name}`);
+    if (runFlags.length) {
       throw new EstimateUsageError(
-        `--nvidia-smi "${path}": cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"})`
+        `${[...new Set(runFlags)].join(", ")} ${runFlags.length > 1 ? "do" : "does"} not apply to --codecarbon: the file gives the energy`
       );
     }
-    log = {file: basename(path), text};
+    let imported;
+    try {
+      imported = await readCodeCarbon(codecarbon);
+    } catch (error) {
+      if (error instanceof CodeCarbonError) throw new CodeCarbonFileError(error.message);
+      throw error;
+    }
+    const result = estimateFromCodeCarbon(inputs, imported, params.scenario);
+    const output = statement
+      ? cite(result)
+      : format === "json"
+        ? JSON.stringify(result, null, 2) + "\n"
+        : format === "md"
+          ? codecarbonMarkdown(result)
+          : codecarbonText(result);
+    return {output, out};
+  }
+  let log = null;
+  if (path !== undefined) {
+    try {
+      const power = await readPowerLogs(
+        path,
+        params.run.gapSeconds == null ? {} : {maxGapSeconds: params.run.gapSeconds}
+      );
+      log = {file: basename(path), power};
+    } catch (error) {
+      if (error instanceof NvidiaSmiError) {
+        throw new PowerLogError(`${error.file ?? path}${error.line == null ? "" : `:${error.line}`}: ${error.detail}`);
+      }
+      throw error;
+    }
   }
   let result;
   try {
-    result = estimateFromParams(inputs, entries, log);
+    result = estimate(inputs, params.run, params.scenario, log);
   } catch (error) {
-    // "pue "4" is not allowed …" names its flag; "no power: …" is about the run as a whole.
-    if (error instanceof ParamError) {
-      throw new EstimateUsageError(error.message.startsWith(`${error.param} `) ? `--${error.message}` : error.message);
-    }
-    if (error instanceof NvidiaSmiError)
-      throw new PowerLogError(`${path}${error.line == null ? "" : `:${error.line}`}: ${error.detail}`);
-    throw error;
+    throw usageOf(error);
   }
-  const output =
-    format === "json" ? estimateJson(result) : format === "md" ? estimateMarkdown(result) : estimateText(result);
-  return {output, out: (values.out as string | undefined) ?? null};
+  const output = statement
+    ? cite(result)
+    : format === "json"
+      ? estimateJson(result)
+      : format === "md"
+        ? estimateMarkdown(result)
+        : estimateText(result);
+  return {output, out};
 }
 
-export function estimateMain(argv: string[]): number {
+/** "pue "4" is not allowed …" names its flag; "no power: …" is about the run as a whole. */
+function usageOf(error: unknown): unknown {
+  if (error instanceof ParamError) {
+    return new EstimateUsageError(error.message.startsWith(`${error.param} `) ? `--${error.message}` : error.message);
+  }
+  return error;
+}
+
+export async function estimateMain(argv: string[]): Promise<number> {
   try {
-    const {output, out} = runEstimate(argv);
+    const {output, out} = await runEstimate(argv);
     if (out) {
       writeFileAtomic(out, output);
       process.stderr.write(`wrote ${out}\n`);
@@ -159,8 +239,12 @@ export function estimateMain(argv: string[]): number {
       return 1;
     }
     if (error instanceof PowerLogError) {
-      process.stderr.write(`estimate: bad power log: ${error.message}\n`);
-      return 1;
+      process.stderr.write(`estimate: bad power log: ${error.message}; nothing was written\n`);
+      return 2;
+    }
+    if (error instanceof CodeCarbonFileError) {
+      process.stderr.write(`estimate: bad CodeCarbon file: ${error.message}; nothing was written\n`);
+      return 2;
     }
     process.stderr.write(`estimate: ${(error as Error).stack ?? error}\n`);
     return 1;

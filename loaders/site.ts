@@ -39,6 +39,12 @@ export function tableCsv(id: "table1" | "table2" | "table3" | "table4"): string 
   return toCsv(tableViews(paperReport()).find((v) => v.id === id)!);
 }
 
+/** data/peer_defaults.csv and data/peer_locations.csv, validated: the other tools' defaults and each run's country. */
+export async function peerDefaultsJson(): Promise<string> {
+  const {loadPeerDefaults, loadPeerLocations} = await import("./peer-inputs.js");
+  return JSON.stringify({defaults: loadPeerDefaults(dataDir()), locations: loadPeerLocations(dataDir())});
+}
+
 export function manifestJson(): string {
   return JSON.stringify(buildManifest(".", dataDir()), null, 2);
 }
@@ -52,6 +58,7 @@ export const SITE_DATA: Readonly<Record<string, () => string | Promise<string>>>
   "inputs.json": inputsJson,
   "report.json": reportJson,
   "manifest.json": manifestJson,
+  "peer-defaults.json": peerDefaultsJson,
   "table1.csv": () => tableCsv("table1"),
   "table2.csv": () => tableCsv("table2"),
   "table3.csv": () => tableCsv("table3"),

@@ -71,8 +71,9 @@ describe("nvidia-smi", () => {
     expect(g0.energyWh * 3600).toBeCloseTo(200 * 4 + 300 * 4, 9);
     expect(g0.averageWatts).toBeCloseTo(250, 9);
     expect(g1.averageWatts).toBeCloseTo(100, 9);
-    expect(log.gaps).toHaveLength(2);
-    expect(log.gaps[0]).toMatchObject({
+    expect(log.gaps.count).toBe(2);
+    expect(log.gaps.seconds).toBeCloseTo(112, 9);
+    expect(log.gaps.first).toMatchObject({
       gpu: 0,
       from: "2019/05/01 12:00:04.500",
       to: "2019/05/01 12:01:00.500",
@@ -90,7 +91,7 @@ describe("nvidia-smi", () => {
 
   test("parseNvidiaSmi with maxGapSeconds bridges the gap with one trapezoid", () => {
     const log = parseNvidiaSmi(fixture("with-gaps.csv"), {maxGapSeconds: 100});
-    expect(log.gaps).toEqual([]);
+    expect(log.gaps).toEqual({count: 0, seconds: 0, first: null});
     // GPU 0: 800 J + (200+300)/2 × 56 s + 1200 J = 16,000 J over 64 s = 250 W.
     expect(log.gpus[0].energyWh * 3600).toBeCloseTo(16000, 9);
     expect(log.gpus[0].coveredHours * 3600).toBeCloseTo(64, 9);

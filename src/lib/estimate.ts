@@ -38,12 +38,17 @@ export interface RunInput {
   gapSeconds: number | null;
 }
 
-/** A power log to take power (and, unless hours are given, duration) from. */
-export interface LogInput {
-  /** File name as given (the CLI's path is reduced to its last part, like a browser's File.name). */
-  file: string;
-  text: string;
-}
+/**
+ * A power log to take power (and, unless hours are given, duration) from: its text (the page), or already read
+ * (the CLI streams a file or a directory of per-node logs with PowerLogReader).
+ */
+export type LogInput =
+  | {
+      /** File name as given (the CLI's path is reduced to its last part, like a browser's File.name). */
+      file: string;
+      text: string;
+    }
+  | {file: string; power: PowerLog};
 
 export {ParamError};
 
@@ -159,7 +164,9 @@ export interface Estimate {
   };
   nvidia_smi: null | {
     file: string;
-    gpus: Array<{index: number; samples: number; average_w: number; covered_h: number}>;
+    /** The logs read: one, or a directory's per-node logs (their GPUs are counted apart). */
+    logs: Array<{file: string | null; lines: number; samples: number}>;
+    gpus: Array<{log: string | null; index: number; samples: number; average_w: number; covered_h: number}>;
     total_average_w: number;
     duration_h: number;
     energy_kwh_before_pue: number;
@@ -167,6 +174,8 @@ export interface Estimate {
     gap_threshold_s: number;
     gaps: number;
     skipped_lines: number;
+    /** Skipped lines one by one (up to the first 1,000), with their log, line and reason. */
+    skipped: Array<{log: string | null; line: number; kind: string; reason: string}>;
     warnings: string[];
   };
 }
@@ -191,7 +200,12 @@ function price(inputs: Inputs, hardware: string, tier: "preemptible" | "on_deman
 export function estimate(inputs: Inputs, run: RunInput, scenario: Scenario, log: LogInput | null = null): Estimate {
   const acc = acceleratorOf(inputs, run.accelerator);
   let power: PowerLog | null = null;
-  if (log) power = parseNvidiaSmi(log.text, run.gapSeconds == null ? {} : {maxGapSeconds: run.gapSeconds});
+  if (log) {
+    power =
+      "power" in log
+        ? log.power
+        : parseNvidiaSmi(log.text, run.gapSeconds == null ? {} : {maxGapSeconds: run.gapSeconds});
+  }
 
   let watts: number;
   let wattsSource: string;
@@ -274,7 +288,9 @@ export function estimate(inputs: Inputs, run: RunInput, scenario: Scenario, log:
     nvidia_smi: power
       ? {
           file: log!.file,
+          logs: power.files,
           gpus: power.gpus.map((g) => ({
+            log: g.file,
             index: g.index,
             samples: g.samples,
             average_w: g.averageWatts,
@@ -285,8 +301,9 @@ export function estimate(inputs: Inputs, run: RunInput, scenario: Scenario, log:
           energy_kwh_before_pue: power.energyKwh,
           measured_kwh: power.measuredKwh,
           gap_threshold_s: power.gapThresholdSeconds,
-          gaps: power.gaps.length,
-          skipped_lines: power.skipped.length,
+          gaps: power.gaps.count,
+          skipped_lines: power.skippedCount,
+          skipped: power.skipped.map((k) => ({log: k.file, line: k.line, kind: k.kind, reason: k.message})),
           warnings: power.warnings
         }
       : null

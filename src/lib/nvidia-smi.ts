@@ -24,23 +24,26 @@ const NOT_AVAILABLE =
 
 const HEADER_HINT = `"timestamp, index, power.draw [W]" (nvidia-smi --query-gpu=timestamp,index,power.draw --format=csv -l 1)`;
 
-/** A log that cannot be read at all; `line` is 1-based, or null for the whole file. */
+/** A log that cannot be read at all; `line` is 1-based, or null for the whole file; `file` names the log. */
 export class NvidiaSmiError extends Error {
   readonly line: number | null;
+  readonly file: string | null;
   /** The message without its "line N: " prefix. */
   readonly detail: string;
-  constructor(line: number | null, message: string) {
+  constructor(line: number | null, message: string, file: string | null = null) {
     super(line == null ? message : `line ${line}: ${message}`);
     this.name = "NvidiaSmiError";
     this.line = line;
+    this.file = file;
     this.detail = message;
   }
 }
 
 export type SkipKind = "malformed" | "not-available" | "duplicate" | "out-of-order" | "repeated-header";
 
-/** One skipped line. */
+/** One skipped line (`file` is null for a single log). */
 export interface Skipped {
+  file: string | null;
   line: number;
   kind: SkipKind;
   message: string;
@@ -48,6 +51,8 @@ export interface Skipped {
 
 /** An interval with no data: longer than the gap threshold, so not integrated. */
 export interface Gap {
+  /** The log (node) of the GPU, null for a single log. */
+  file: string | null;
   gpu: number;
   from: string;
   to: string;
@@ -58,6 +63,8 @@ export interface Gap {
 
 /** One GPU's power over the log. */
 export interface GpuPower {
+  /** The log (node) the GPU is in, null for a single log: GPUs of different logs are different GPUs. */
+  file: string | null;
   index: number;
   samples: number;
   /** Time covered by intervals within the gap threshold. */
@@ -82,8 +89,13 @@ export interface PowerLog {
   /** Energy before PUE actually integrated (gaps left out). */
   measuredKwh: number;
   gapThresholdSeconds: number;
-  gaps: Gap[];
+  /** Intervals over the threshold: how many, their seconds in all, and the first (by GPU, then line). */
+  gaps: {count: number; seconds: number; first: Gap | null};
+  /** Skipped lines, up to MAX_SKIPPED_LISTED (all are counted in skippedCount and the warnings). */
   skipped: Skipped[];
+  skippedCount: number;
+  /** The logs read, in order (one for a single log). */
+  files: Array<{file: string | null; lines: number; samples: number}>;
   /** Human-readable summary of what was skipped or left out, counted by kind. */
   warnings: string[];
   /** Lines read (header included, blank lines not) and valid samples used. */
@@ -91,14 +103,13 @@ export interface PowerLog {
   validSamples: number;
 }
 
-interface Sample {
-  ms: number;
-  text: string;
-  watts: number;
-  line: number;
-}
+/** How many skipped lines are listed one by one (all are counted). */
+export const MAX_SKIPPED_LISTED = 1000;
 
 const TIMESTAMP = /^(\d{4})[/-](\d{2})[/-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?$/;
+
+/** The time of day after a timestamp's date (the reader caches each date's start). */
+const TIME_OF_DAY = /^[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?$/;
 
 /** Milliseconds of an nvidia-smi timestamp ("2019/05/01 12:00:00.123"), read as UTC (only differences matter), or null. */
 export function parseTimestamp(text: string): number | null {
@@ -119,10 +130,15 @@ export function parseTimestamp(text: string): number | null {
   return valid ? ms + fraction : null;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 13;
+}
+
+/** The number of two decimal digits at `at`, or -1. */
+function twoDigitsAt(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 /** Seconds for a message: at most three decimals, no float noise. */
@@ -134,8 +150,19 @@ function clip(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
+interface Header {
+  time: number;
+  index: number;
+  power: number;
+  count: number;
+  /** The header without spaces, lower case: a repeated header is skipped. */
+  normalized: string;
+  /** Its first column's name, lower case: only lines starting with it can be the header again. */
+  first: string;
+}
+
 /** Parses the header: the columns of timestamp, index and power, and whether power values carry " W". */
-function readHeader(text: string, line: number): {time: number; index: number; power: number; count: number} {
+function readHeader(text: string, line: number, file: string | null): Header {
   const names = text.split(",").map((n) => n.trim());
   const base = names.map((n) => n.replace(/\s*\[[^\]]*\]$/, "").toLowerCase());
   const time = base.indexOf("timestamp");
@@ -145,200 +172,500 @@ function readHeader(text: string, line: number): {time: number; index: number; p
     const looksLikeData = parseTimestamp(text.split(",")[0].trim()) != null;
     throw new NvidiaSmiError(
       line,
-      `expected the header ${HEADER_HINT}, found "${clip(text)}"${looksLikeData ? " (a data line: was the log recorded with --format=csv,noheader?)" : ""}`
+      `expected the header ${HEADER_HINT}, found "${clip(text)}"${looksLikeData ? " (a data line: was the log recorded with --format=csv,noheader?)" : ""}`,
+      file
     );
   }
   const unit = /\[([^\]]*)\]$/.exec(names[power])?.[1];
   if (unit !== undefined && unit.toLowerCase() !== "w") {
-    throw new NvidiaSmiError(line, `power is in "${unit}", expected watts ("[W]")`);
+    throw new NvidiaSmiError(line, `power is in "${unit}", expected watts ("[W]")`, file);
   }
-  return {time, index, power, count: names.length};
+  return {
+    time,
+    index,
+    power,
+    count: names.length,
+    normalized: text.toLowerCase().replace(/\s+/g, ""),
+    first: names[0].toLowerCase()
+  };
 }
 
+/** Intervals of one length on one GPU: how many, their trapezoid energy, and the first of them. */
+interface Span {
+  count: number;
+  joules: number;
+  first: Gap;
+}
+
+/** One GPU while its log is read: its last sample and its intervals grouped by length. */
+interface GpuState {
+  file: string | null;
+  index: number;
+  samples: number;
+  firstMs: number;
+  firstLine: number;
+  lastMs: number;
+  lastText: string;
+  lastWatts: number;
+  lastLine: number;
+  /** Interval length in seconds → the intervals of that length (the gap threshold is known only at the end). */
+  spans: Map<number, Span>;
+}
+
+const KINDS: Array<[SkipKind, string, string]> = [
+  ["malformed", "malformed line", "malformed lines"],
+  ["not-available", "power reading not available ([N/A])", "power readings not available ([N/A])"],
+  ["duplicate", "duplicate sample", "duplicate samples"],
+  ["out-of-order", "sample out of time order", "samples out of time order"],
+  ["repeated-header", "repeated header", "repeated headers"]
+];
+
 /**
- * Reads an nvidia-smi power log. `maxGapSeconds`: intervals longer than this are no data (default: GAP_FACTOR ×
- * the median sampling interval). Throws NvidiaSmiError for a missing or wrong header, or when no GPU has two
- * samples to integrate between.
+ * Reads nvidia-smi power logs line by line, one log (one node) after another, in memory that grows with the
+ * number of GPUs and of distinct sampling intervals, not with the log: `file(name)` starts a log, `line(text)`
+ * reads its next line, `finish()` integrates. `maxGapSeconds`: intervals longer than this are no data (default:
+ * GAP_FACTOR × the median sampling interval of all logs). Throws NvidiaSmiError for a missing or wrong header,
+ * an empty log, or when no GPU has two samples to integrate between.
  */
-export function parseNvidiaSmi(text: string, options: {maxGapSeconds?: number} = {}): PowerLog {
-  if (options.maxGapSeconds !== undefined && !(options.maxGapSeconds > 0)) {
-    throw new NvidiaSmiError(null, `the gap threshold must be above 0 s, not ${options.maxGapSeconds}`);
-  }
-  const rawLines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const numbered = rawLines.map((t, k) => ({text: t.trim(), line: k + 1})).filter((l) => l.text !== "");
-  if (numbered.length === 0) throw new NvidiaSmiError(null, `the log is empty; expected the header ${HEADER_HINT}`);
-  const head = numbered[0];
-  const header = readHeader(head.text, head.line);
-  const headerText = head.text.toLowerCase().replace(/\s+/g, "");
+export class PowerLogReader {
+  private readonly maxGapSeconds: number | undefined;
+  private readonly gpus: GpuState[] = [];
+  private fileGpus = new Map<number, GpuState>();
+  private readonly intervals = new Map<number, number>();
+  private readonly skipped: Skipped[] = [];
+  private readonly skipCounts = new Map<SkipKind, {count: number; first: Skipped}>();
+  private readonly files: PowerLog["files"] = [];
+  private current: {
+    file: string | null;
+    header: Header | null;
+    headerLine: number;
+    lineNo: number;
+    lines: number;
+    samples: number;
+  } | null = null;
+  private validSamples = 0;
+  /** Start and end of each field of the line being read (fast path). */
+  private bounds = new Int32Array(2 * 64);
+  private dayKey = "";
+  private dayMs = 0;
 
-  const skipped: Skipped[] = [];
-  const byGpu = new Map<number, Sample[]>();
-  const skip = (line: number, kind: SkipKind, message: string) => skipped.push({line, kind, message});
-
-  for (const {text: t, line} of numbered.slice(1)) {
-    if (t.toLowerCase().replace(/\s+/g, "") === headerText) {
-      skip(line, "repeated-header", "the header again");
-      continue;
+  constructor(options: {maxGapSeconds?: number} = {}) {
+    if (options.maxGapSeconds !== undefined && !(options.maxGapSeconds > 0)) {
+      throw new NvidiaSmiError(null, `the gap threshold must be above 0 s, not ${options.maxGapSeconds}`);
     }
-    const fields = t.split(",").map((f) => f.trim());
+    this.maxGapSeconds = options.maxGapSeconds;
+  }
+
+  /** Starts the next log; `name` is null for a single log, else the log's name (a node). */
+  file(name: string | null): void {
+    this.endFile();
+    this.current = {file: name, header: null, headerLine: 0, lineNo: 0, lines: 0, samples: 0};
+    this.fileGpus = new Map();
+  }
+
+  private endFile() {
+    const c = this.current;
+    if (!c) return;
+    if (!c.header) throw new NvidiaSmiError(null, `the log is empty; expected the header ${HEADER_HINT}`, c.file);
+    this.files.push({file: c.file, lines: c.lines, samples: c.samples});
+    this.current = null;
+  }
+
+  private skip(line: number, kind: SkipKind, message: string) {
+    const s: Skipped = {file: this.current!.file, line, kind, message};
+    if (this.skipped.length < MAX_SKIPPED_LISTED) this.skipped.push(s);
+    const k = this.skipCounts.get(kind);
+    if (k) k.count++;
+    else this.skipCounts.set(kind, {count: 1, first: s});
+  }
+
+  /** Milliseconds of a timestamp; the date's start is cached, as a log's lines share their date. */
+  private timestamp(text: string): number | null {
+    if (this.dayKey !== "" && text.startsWith(this.dayKey)) {
+      const m = TIME_OF_DAY.exec(text.slice(10));
+      if (m) {
+        const [h, mi, s] = [Number(m[1]), Number(m[2]), Number(m[3])];
+        if (h < 24 && mi < 60 && s < 60) {
+          const fraction = m[4] ? Number(m[4].padEnd(9, "0")) / 1e6 : 0;
+          return this.dayMs + ((h * 60 + mi) * 60 + s) * 1000 + fraction;
+        }
+      }
+    }
+    const ms = parseTimestamp(text);
+    if (ms != null) {
+      this.dayKey = text.slice(0, 10);
+      this.dayMs = parseTimestamp(`${this.dayKey} 00:00:00`)!;
+    }
+    return ms;
+  }
+
+  /** Reads the next line of the current log (line numbers count every line, blank ones included). */
+  line(raw: string): void {
+    const c = this.current;
+    if (!c) throw new Error("PowerLogReader.line before file()");
+    const line = ++c.lineNo;
+    if (c.header && this.fast(raw, line, c.header)) {
+      c.lines++;
+      return;
+    }
+    let t = raw.trim();
+    if (line === 1 && t.charCodeAt(0) === 0xfeff) t = t.slice(1).trim();
+    if (t === "") return;
+    c.lines++;
+    const header = c.header;
+    if (!header) {
+      c.header = readHeader(t, line, c.file);
+      c.headerLine = line;
+      return;
+    }
+    if (
+      t.length >= header.first.length &&
+      t.slice(0, header.first.length).toLowerCase() === header.first &&
+      t.toLowerCase().replace(/\s+/g, "") === header.normalized
+    ) {
+      return this.skip(line, "repeated-header", "the header again");
+    }
+    const fields = t.split(",");
     if (fields.length !== header.count) {
-      skip(
+      return this.skip(
         line,
         "malformed",
         `${fields.length} field${fields.length === 1 ? "" : "s"}, expected ${header.count}: "${clip(t)}"`
       );
-      continue;
     }
-    const ms = parseTimestamp(fields[header.time]);
+    const timeText = fields[header.time].trim();
+    const ms = this.timestamp(timeText);
     if (ms == null) {
-      skip(line, "malformed", `timestamp "${clip(fields[header.time], 30)}" is not YYYY/MM/DD HH:MM:SS.mmm`);
-      continue;
+      return this.skip(line, "malformed", `timestamp "${clip(timeText, 30)}" is not YYYY/MM/DD HH:MM:SS.mmm`);
     }
-    const indexText = fields[header.index];
+    const indexText = fields[header.index].trim();
     if (!/^\d{1,4}$/.test(indexText)) {
-      skip(line, "malformed", `GPU index "${clip(indexText, 20)}" is not a whole number`);
-      continue;
+      return this.skip(line, "malformed", `GPU index "${clip(indexText, 20)}" is not a whole number`);
     }
-    const powerText = fields[header.power];
-    if (NOT_AVAILABLE.test(powerText)) {
-      skip(line, "not-available", `power "${powerText}"`);
-      continue;
-    }
+    const powerText = fields[header.power].trim();
     const pm = /^([0-9]*\.?[0-9]+)\s*(w)?$/i.exec(powerText);
+    if (!pm && NOT_AVAILABLE.test(powerText)) return this.skip(line, "not-available", `power "${powerText}"`);
     const watts = pm ? Number(pm[1]) : NaN;
     if (!Number.isFinite(watts) || watts > MAX_GPU_WATTS) {
-      skip(
+      return this.skip(
         line,
         "malformed",
         pm ? `power ${powerText} is over ${MAX_GPU_WATTS} W` : `power "${clip(powerText, 20)}" is not a number of watts`
       );
-      continue;
     }
-    const index = Number(indexText);
-    const list = byGpu.get(index) ?? [];
-    const last = list.at(-1);
-    if (last && ms === last.ms) {
-      skip(line, "duplicate", `GPU ${index} has a sample at ${fields[header.time]} already (line ${last.line})`);
-      continue;
-    }
-    if (last && ms < last.ms) {
-      skip(line, "out-of-order", `GPU ${index}: ${fields[header.time]} is before line ${last.line}'s ${last.text}`);
-      continue;
-    }
-    list.push({ms, text: fields[header.time], watts, line});
-    byGpu.set(index, list);
+    this.sample(line, ms, timeText, Number(indexText), watts);
   }
 
-  const validSamples = [...byGpu.values()].reduce((a, l) => a + l.length, 0);
-  if (validSamples === 0) {
-    const first = skipped[0];
-    throw new NvidiaSmiError(
-      first ? first.line : head.line,
-      first ? `no valid sample in the log; the first bad line: ${first.message}` : "the log has a header but no samples"
-    );
-  }
-
-  const intervals = [...byGpu.values()].flatMap((l) => l.slice(1).map((s, k) => (s.ms - l[k].ms) / 1000));
-  const threshold = options.maxGapSeconds ?? (intervals.length ? GAP_FACTOR * median(intervals) : 0);
-
-  const gaps: Gap[] = [];
-  const gpus: GpuPower[] = [];
-  const notes: string[] = [];
-  let first = Infinity;
-  let last = -Infinity;
-  for (const index of [...byGpu.keys()].sort((a, b) => a - b)) {
-    const list = byGpu.get(index)!;
-    let joules = 0;
-    let seconds = 0;
-    for (let k = 1; k < list.length; k++) {
-      const dt = (list[k].ms - list[k - 1].ms) / 1000;
-      if (dt > threshold) {
-        gaps.push({
-          gpu: index,
-          from: list[k - 1].text,
-          to: list[k].text,
-          fromLine: list[k - 1].line,
-          toLine: list[k].line,
-          seconds: dt
+  /** Records a valid reading, or skips it as a duplicate or out of order. */
+  private sample(line: number, ms: number, timeText: string, index: number, watts: number): void {
+    const c = this.current!;
+    let gpu = this.fileGpus.get(index);
+    if (gpu) {
+      if (ms === gpu.lastMs) {
+        return this.skip(line, "duplicate", `GPU ${index} has a sample at ${timeText} already (line ${gpu.lastLine})`);
+      }
+      if (ms < gpu.lastMs) {
+        return this.skip(
+          line,
+          "out-of-order",
+          `GPU ${index}: ${timeText} is before line ${gpu.lastLine}'s ${gpu.lastText}`
+        );
+      }
+      const dt = (ms - gpu.lastMs) / 1000;
+      this.intervals.set(dt, (this.intervals.get(dt) ?? 0) + 1);
+      // Trapezoid: the mean of the two readings over the interval.
+      const joules = ((gpu.lastWatts + watts) / 2) * dt;
+      const span = gpu.spans.get(dt);
+      if (span) {
+        span.count++;
+        span.joules += joules;
+      } else {
+        gpu.spans.set(dt, {
+          count: 1,
+          joules,
+          first: {
+            file: c.file,
+            gpu: index,
+            from: gpu.lastText,
+            to: timeText,
+            fromLine: gpu.lastLine,
+            toLine: line,
+            seconds: dt
+          }
         });
+      }
+      gpu.samples++;
+    } else {
+      gpu = {
+        file: c.file,
+        index,
+        samples: 1,
+        firstMs: ms,
+        firstLine: line,
+        lastMs: ms,
+        lastText: timeText,
+        lastWatts: watts,
+        lastLine: line,
+        spans: new Map()
+      };
+      this.fileGpus.set(index, gpu);
+      this.gpus.push(gpu);
+    }
+    gpu.lastMs = ms;
+    gpu.lastText = timeText;
+    gpu.lastWatts = watts;
+    gpu.lastLine = line;
+    c.samples++;
+    this.validSamples++;
+  }
+
+  /**
+   * The common line read without allocating: fields located by their commas, the timestamp (on the cached date),
+   * the index and the power read digit by digit. Returns false, having done nothing, for anything else; the
+   * general path then reads (or skips, with the reason) the line.
+   */
+  private fast(raw: string, line: number, header: Header): boolean {
+    const bounds = this.bounds;
+    if (2 * header.count > bounds.length) return false;
+    let start = 0;
+    let field = 0;
+    const n = raw.length;
+    for (let k = 0; k <= n; k++) {
+      if (k === n || raw.charCodeAt(k) === 44) {
+        if (field >= header.count) return false;
+        let a = start;
+        let b = k;
+        while (a < b && isSpace(raw.charCodeAt(a))) a++;
+        while (b > a && isSpace(raw.charCodeAt(b - 1))) b--;
+        bounds[2 * field] = a;
+        bounds[2 * field + 1] = b;
+        field++;
+        start = k + 1;
+      }
+    }
+    if (field !== header.count) return false;
+    // Timestamp: the cached date, then " HH:MM:SS" and an optional fraction of up to 9 digits.
+    const t0 = bounds[2 * header.time];
+    const t1 = bounds[2 * header.time + 1];
+    const len = t1 - t0;
+    if (this.dayKey === "" || len < 19 || len > 29 || !raw.startsWith(this.dayKey, t0)) return false;
+    const sep = raw.charCodeAt(t0 + 10);
+    if ((sep !== 32 && sep !== 84) || raw.charCodeAt(t0 + 13) !== 58 || raw.charCodeAt(t0 + 16) !== 58) return false;
+    const h = twoDigitsAt(raw, t0 + 11);
+    const mi = twoDigitsAt(raw, t0 + 14);
+    const sec = twoDigitsAt(raw, t0 + 17);
+    if (h < 0 || mi < 0 || sec < 0 || h >= 24 || mi >= 60 || sec >= 60) return false;
+    let nanos = 0;
+    if (len > 19) {
+      if (raw.charCodeAt(t0 + 19) !== 46 || len === 20) return false;
+      let scale = 1e8;
+      for (let k = t0 + 20; k < t1; k++) {
+        const d = raw.charCodeAt(k) - 48;
+        if (d < 0 || d > 9) return false;
+        nanos += d * scale;
+        scale /= 10;
+      }
+    }
+    // Index: 1 to 4 digits.
+    const i0 = bounds[2 * header.index];
+    const i1 = bounds[2 * header.index + 1];
+    if (i1 - i0 < 1 || i1 - i0 > 4) return false;
+    let index = 0;
+    for (let k = i0; k < i1; k++) {
+      const d = raw.charCodeAt(k) - 48;
+      if (d < 0 || d > 9) return false;
+      index = index * 10 + d;
+    }
+    // Power: digits, an optional fraction, optional spaces and an optional W.
+    const p0 = bounds[2 * header.power];
+    let p1 = bounds[2 * header.power + 1];
+    const last = raw.charCodeAt(p1 - 1);
+    if (last === 87 || last === 119) {
+      p1--;
+      while (p1 > p0 && isSpace(raw.charCodeAt(p1 - 1))) p1--;
+    }
+    let whole = 0;
+    let fraction = 0;
+    let divisor = 1;
+    let digits = 0;
+    let dot = false;
+    for (let k = p0; k < p1; k++) {
+      const ch = raw.charCodeAt(k);
+      if (ch === 46 && !dot) {
+        dot = true;
         continue;
       }
-      // Trapezoid: the mean of the two readings over the interval.
-      joules += ((list[k - 1].watts + list[k].watts) / 2) * dt;
-      seconds += dt;
+      const d = ch - 48;
+      if (d < 0 || d > 9) return false;
+      digits++;
+      if (dot) {
+        fraction = fraction * 10 + d;
+        divisor *= 10;
+      } else whole = whole * 10 + d;
     }
-    if (seconds === 0) {
-      notes.push(
-        list.length === 1
-          ? `GPU ${index} has a single valid sample (line ${list[0].line}): left out`
-          : `GPU ${index} has no two samples within ${sec(threshold)} of each other: left out`
-      );
-      continue;
-    }
-    const coveredHours = seconds / 3600;
-    const energyWh = joules / 3600;
-    gpus.push({
-      index,
-      samples: list.length,
-      coveredHours,
-      energyWh,
-      averageWatts: averageWatts(energyWh / 1000, coveredHours)
-    });
-    first = Math.min(first, list[0].ms);
-    last = Math.max(last, list.at(-1)!.ms);
-  }
-  if (gpus.length === 0) {
-    throw new NvidiaSmiError(null, `no GPU has two samples within ${sec(threshold)} of each other: nothing to average`);
+    if (digits === 0 || digits > 15 || raw.charCodeAt(p1 - 1) === 46) return false;
+    // (whole · divisor + fraction) / divisor: one correctly rounded division, the same double as Number(text).
+    const watts = (whole * divisor + fraction) / divisor;
+    if (watts > MAX_GPU_WATTS) return false;
+    const ms = this.dayMs + ((h * 60 + mi) * 60 + sec) * 1000 + nanos / 1e6;
+    this.sample(line, ms, raw.slice(t0, t1), index, watts);
+    return true;
   }
 
-  const totalAverageWatts = gpus.reduce((a, g) => a + g.averageWatts, 0);
-  const durationHours = (last - first) / 3_600_000;
-  for (const g of gpus) {
-    const list = byGpu.get(g.index)!;
-    const span = (list.at(-1)!.ms - list[0].ms) / 3_600_000;
-    if (span < 0.9 * durationHours) {
-      notes.push(
-        `GPU ${g.index} is logged for ${sec(span * 3600)} of the log's ${sec(durationHours * 3600)}; its average is counted for the whole duration`
+  /** The median sampling interval of all GPUs, seconds (0 without intervals). */
+  private medianInterval(): number {
+    const keys = [...this.intervals.keys()].sort((a, b) => a - b);
+    const total = keys.reduce((a, k) => a + this.intervals.get(k)!, 0);
+    if (total === 0) return 0;
+    const at = (rank: number) => {
+      let seen = 0;
+      for (const k of keys) {
+        seen += this.intervals.get(k)!;
+        if (seen > rank) return k;
+      }
+      return keys.at(-1)!;
+    };
+    return total % 2 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+  }
+
+  finish(): PowerLog {
+    const onlyFile = this.current?.file ?? null;
+    this.endFile();
+    const named = (line: number | null, message: string, file: string | null) =>
+      new NvidiaSmiError(line, message, file);
+    if (this.validSamples === 0) {
+      const first = this.skipped[0];
+      const lonely = this.files.length === 1 ? this.files[0] : null;
+      throw named(
+        first ? first.line : lonely ? 1 : null,
+        first
+          ? `no valid sample in the log; the first bad line: ${first.message}`
+          : lonely
+            ? "the log has a header but no samples"
+            : "the logs have headers but no samples",
+        first ? first.file : onlyFile
       );
     }
-  }
-  const warnings: string[] = [];
-  const kinds: Array<[SkipKind, string, string]> = [
-    ["malformed", "malformed line", "malformed lines"],
-    ["not-available", "power reading not available ([N/A])", "power readings not available ([N/A])"],
-    ["duplicate", "duplicate sample", "duplicate samples"],
-    ["out-of-order", "sample out of time order", "samples out of time order"],
-    ["repeated-header", "repeated header", "repeated headers"]
-  ];
-  for (const [kind, one, many] of kinds) {
-    const these = skipped.filter((s) => s.kind === kind);
-    if (these.length) {
+    const threshold = this.maxGapSeconds ?? GAP_FACTOR * this.medianInterval();
+
+    let gapCount = 0;
+    let gapSeconds = 0;
+    let firstGap: Gap | null = null;
+    const gpus: GpuPower[] = [];
+    const notes: string[] = [];
+    let first = Infinity;
+    let last = -Infinity;
+    const name = (g: GpuState) => (g.file == null ? `GPU ${g.index}` : `GPU ${g.index} of ${g.file}`);
+    const ordered = [...this.gpus].sort((a, b) => this.fileOrder(a.file) - this.fileOrder(b.file) || a.index - b.index);
+    for (const g of ordered) {
+      let joules = 0;
+      let seconds = 0;
+      let gpuFirstGap: Gap | null = null;
+      for (const [dt, span] of g.spans) {
+        if (dt > threshold) {
+          gapCount += span.count;
+          gapSeconds += dt * span.count;
+          if (!gpuFirstGap || span.first.fromLine < gpuFirstGap.fromLine) gpuFirstGap = span.first;
+          continue;
+        }
+        joules += span.joules;
+        seconds += dt * span.count;
+      }
+      if (!firstGap && gpuFirstGap) firstGap = gpuFirstGap;
+      if (seconds === 0) {
+        notes.push(
+          g.samples === 1
+            ? `${name(g)} has a single valid sample (line ${g.firstLine}): left out`
+            : `${name(g)} has no two samples within ${sec(threshold)} of each other: left out`
+        );
+        continue;
+      }
+      const coveredHours = seconds / 3600;
+      const energyWh = joules / 3600;
+      gpus.push({
+        file: g.file,
+        index: g.index,
+        samples: g.samples,
+        coveredHours,
+        energyWh,
+        averageWatts: averageWatts(energyWh / 1000, coveredHours)
+      });
+      first = Math.min(first, g.firstMs);
+      last = Math.max(last, g.lastMs);
+    }
+    if (gpus.length === 0) {
+      throw named(null, `no GPU has two samples within ${sec(threshold)} of each other: nothing to average`, onlyFile);
+    }
+
+    const totalAverageWatts = gpus.reduce((a, g) => a + g.averageWatts, 0);
+    const durationHours = (last - first) / 3_600_000;
+    for (const g of ordered) {
+      if (!gpus.some((p) => p.file === g.file && p.index === g.index)) continue;
+      const span = (g.lastMs - g.firstMs) / 3_600_000;
+      if (span < 0.9 * durationHours) {
+        notes.push(
+          `${name(g)} is logged for ${sec(span * 3600)} of the log's ${sec(durationHours * 3600)}; its average is counted for the whole duration`
+        );
+      }
+    }
+    const warnings: string[] = [];
+    for (const [kind, one, many] of KINDS) {
+      const k = this.skipCounts.get(kind);
+      if (k) {
+        const where = k.first.file == null ? `line ${k.first.line}` : `${k.first.file} line ${k.first.line}`;
+        warnings.push(`${k.count} ${k.count > 1 ? many : one} skipped (first: ${where}, ${k.first.message})`);
+      }
+    }
+    if (firstGap) {
+      const g = firstGap;
+      const gpu = g.file == null ? `GPU ${g.gpu}` : `GPU ${g.gpu} of ${g.file}`;
       warnings.push(
-        `${these.length} ${these.length > 1 ? many : one} skipped (first: line ${these[0].line}, ${these[0].message})`
+        `${gapCount} gap${gapCount > 1 ? "s" : ""} over ${sec(threshold)} treated as no data, ${sec(gapSeconds)} in all (first: ${gpu}, ${g.from} to ${g.to}, lines ${g.fromLine}–${g.toLine}); the energy counts them at the average power`
       );
     }
-  }
-  if (gaps.length) {
-    const total = gaps.reduce((a, g) => a + g.seconds, 0);
-    const g = gaps[0];
-    warnings.push(
-      `${gaps.length} gap${gaps.length > 1 ? "s" : ""} over ${sec(threshold)} treated as no data, ${sec(total)} in all (first: GPU ${g.gpu}, ${g.from} to ${g.to}, lines ${g.fromLine}–${g.toLine}); the energy counts them at the average power`
-    );
-  }
-  warnings.push(...notes);
+    warnings.push(...notes);
+    const skippedCount = [...this.skipCounts.values()].reduce((a, k) => a + k.count, 0);
 
-  return {
-    gpus,
-    totalAverageWatts,
-    meanGpuWatts: totalAverageWatts / gpus.length,
-    durationHours,
-    energyKwh: energyKwh(totalAverageWatts, durationHours, 1),
-    measuredKwh: gpus.reduce((a, g) => a + g.energyWh, 0) / 1000,
-    gapThresholdSeconds: threshold,
-    gaps,
-    skipped,
-    warnings,
-    lines: numbered.length,
-    validSamples
-  };
+    return {
+      gpus,
+      totalAverageWatts,
+      meanGpuWatts: totalAverageWatts / gpus.length,
+      durationHours,
+      energyKwh: energyKwh(totalAverageWatts, durationHours, 1),
+      measuredKwh: gpus.reduce((a, g) => a + g.energyWh, 0) / 1000,
+      gapThresholdSeconds: threshold,
+      gaps: {count: gapCount, seconds: gapSeconds, first: firstGap},
+      skipped: this.skipped,
+      skippedCount,
+      files: this.files,
+      warnings,
+      lines: this.files.reduce((a, f) => a + f.lines, 0),
+      validSamples: this.validSamples
+    };
+  }
+
+  private fileOrder(file: string | null): number {
+    return this.files.findIndex((f) => f.file === file);
+  }
+}
+
+/**
+ * Reads one nvidia-smi power log held in memory (the page reads a File so; the CLI streams with PowerLogReader).
+ * `maxGapSeconds`: intervals longer than this are no data (default: GAP_FACTOR × the median sampling interval).
+ */
+export function parseNvidiaSmi(
+  text: string,
+  options: {maxGapSeconds?: number} = {},
+  file: string | null = null
+): PowerLog {
+  const reader = new PowerLogReader(options);
+  reader.file(file);
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    reader.line(text.slice(start, end));
+    start = end + 1;
+  }
+  return reader.finish();
 }

@@ -47,7 +47,7 @@ async function pageJson(page: Page, ready: (json: Record<string, unknown>) => bo
   return last;
 }
 
-const cliJson = (args: string[]) => JSON.parse(runEstimate([...args, "--format", "json"]).output);
+const cliJson = async (args: string[]) => JSON.parse((await runEstimate([...args, "--format", "json"])).output);
 
 describe("estimate page", () => {
   test("the form filled as 8 A100 at 400 W for 100 h, PUE 1.1, 0.385 kg gives the CLI's JSON", async () => {
@@ -66,7 +66,7 @@ describe("estimate page", () => {
         j.power_w === 3200 &&
         (j.inputs as {intensity_kg_per_kwh: number}).intensity_kg_per_kwh === 0.385
     )) as {kwh: number};
-    const cli = cliJson(
+    const cli = await cliJson(
       "--accelerator A100 --count 8 --watts 400 --hours 100 --pue 1.1 --intensity 0.385kg".split(" ")
     );
     expect(json).toEqual(cli);
@@ -75,6 +75,27 @@ describe("estimate page", () => {
     const row = await page.locator('[data-table="estimate"] tbody td').allTextContents();
     expect(row.slice(0, 5)).toEqual(["A100×8", "3,200.00", "100", "352", "298.8"]);
     expect(external).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("the carbon impact statement is the CLI's --statement md and --statement latex, word for word", async () => {
+    const {page, errors} = await open();
+    await choose(page, "accelerator", "P100:");
+    await fill(page, "count", "8");
+    await fill(page, "hours", "84");
+    const args = ["--accelerator", "P100", "--count", "8", "--hours", "84"];
+    const md = (
+      await runEstimate([...args, "--pue", "1.58", "--grid", "epa-2018", "--units", "lbs", "--statement", "md"])
+    ).output;
+    await expect.poll(() => page.locator('[data-estimate="statement-md"]').textContent(), {timeout: 10000}).toBe(md);
+    await page.getByLabel("LaTeX").check();
+    const tex = (
+      await runEstimate([...args, "--pue", "1.58", "--grid", "epa-2018", "--units", "lbs", "--statement", "latex"])
+    ).output;
+    await expect
+      .poll(() => page.locator('[data-estimate="statement-latex"]').textContent(), {timeout: 10000})
+      .toBe(tex);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -90,7 +111,7 @@ describe("estimate page", () => {
     const file = resolve("test/fixtures/nvidia-smi/four-gpus.csv");
     await field(page, "log").locator('input[type="file"]').setInputFiles(file);
     const json = await pageJson(page, (j) => j.nvidia_smi != null && (j.inputs as {count: number}).count === 4);
-    expect(json).toEqual(cliJson(["--nvidia-smi", file, "--pue", "1.58", "--intensity", "0.954lbs"]));
+    expect(json).toEqual(await cliJson(["--nvidia-smi", file, "--pue", "1.58", "--intensity", "0.954lbs"]));
     expect((json as {power_w: number}).power_w).toBeCloseTo(946, 9);
     expect(await page.locator(".estimate-log td").first().textContent()).toBe("0");
     expect(errors).toEqual([]);

@@ -1,0 +1,55 @@
+// The peers page: the figure and the table hold what `npm run report -- peers` computes, one line per run and tool.
+import {beforeAll, describe, expect, test} from "vitest";
+import {loadInputs} from "../../loaders/inputs.js";
+import {loadPeerDefaults, loadPeerLocations} from "../../loaders/peer-inputs.js";
+import {buildLaterReport} from "../../src/lib/later-report.js";
+import {formatSignificant} from "../../src/lib/format.js";
+import {laterPeerRows, peerLines, strubellPeerRows, type PeerLine} from "../../src/lib/peers.js";
+import {buildReport} from "../../src/lib/report.js";
+import {paperScenario} from "../../src/lib/scenario.js";
+import type {Watched} from "../../browser/harness.js";
+import {siteSession} from "./session.js";
+
+const site = siteSession();
+let lines: PeerLine[];
+
+beforeAll(() => {
+  const inputs = loadInputs("data");
+  const locations = loadPeerLocations("data");
+  const scenario = paperScenario(inputs);
+  lines = peerLines(
+    [
+      ...strubellPeerRows(buildReport(inputs, scenario), locations, inputs.accelerators),
+      ...laterPeerRows(buildLaterReport(inputs, scenario), locations, inputs.accelerators)
+    ],
+    loadPeerDefaults("data")
+  );
+});
+
+const open = (): Promise<Watched> => site.open("peers.html", '[data-figure="peers-co2e"] svg');
+
+describe("peers page", () => {
+  test("shows a figure and a table of every run by every tool, with the CLI's figures", async () => {
+    const {page, external, errors} = await open();
+    const table = page.locator('table:has(caption:text("What each tool would report"))');
+    const rows = await table
+      .locator("tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+    expect(rows).toHaveLength(lines.length);
+    rows.forEach((cells, k) => {
+      expect(cells[0]).toBe(lines[k].model);
+      expect(cells[1]).toBe(lines[k].tool_name);
+      expect(cells[5]).toBe(formatSignificant(lines[k].co2e_kg, 4));
+    });
+    // Every tool that has a figure appears in the chart's legend.
+    const legend = await page.locator('[data-figure="peers-co2e"]').textContent();
+    for (const name of ["ML CO2 Impact", "Green Algorithms", "CodeCarbon", "Carbontracker"])
+      expect(legend).toContain(name);
+    expect(await page.locator('table:has(caption:text("Every default used above")) tbody tr').count()).toBe(
+      loadPeerDefaults("data").length
+    );
+    expect(external).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
