@@ -24,6 +24,7 @@ export default {
         {name: "Estimate your own run", path: "/estimate"}
       ]
     },
+    {name: "Glossary", path: "/glossary"},
     {name: "Cite and download", path: "/cite"},
     {name: "Printable report", path: "/report"}
   ],

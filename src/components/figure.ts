@@ -26,7 +26,7 @@ export type {FigureColumn, FigureValue};
 /** A figure's row: any record; only the columns' keys are read. */
 export type FigureRow = Record<string, unknown>;
 
-export interface FigureOptions<T extends FigureRow = FigureRow> {
+export interface FigureOptions<T extends object = FigureRow> {
   /** What the chart shows, in words: "CO2e of each GPU training run". */
   title: string;
   /** The unit and scale: "pounds of CO2e, log scale". */
@@ -95,9 +95,9 @@ function dataTable(title: string, rows: readonly FigureRow[], columns: readonly 
 }
 
 /** A figure: title, subtitle, chart, note, source with downloads (PNG, SVG, CSV) and the data as a table. */
-export function figure<T extends FigureRow>(options: FigureOptions<T>): HTMLElement {
+export function figure<T extends object>(options: FigureOptions<T>): HTMLElement {
   const id = `figure-${++figureCount}`;
-  const rows = options.data as readonly FigureRow[];
+  const rows = options.data as unknown as readonly FigureRow[];
   const columns = options.columns ?? defaultColumns(rows as readonly Record<string, FigureValue>[]);
   const chart = plotAria(options.chart(options.width));
   const query = options.query ?? "";
