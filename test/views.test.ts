@@ -47,7 +47,7 @@ describe("views", () => {
     expect(tpu.power_w).toBeNull();
     expect(tpu.kwh).toBeNull();
     expect(tpu.co2e).toBeNull();
-    expect(tpu.status).toBe("differs (cost_usd_low)");
+    expect(tpu.status).toBe("differs (cloud cost, low (USD))");
     // Only lbs are shown in the paper's units: no extra lbs column.
     expect(view(views, "table3").columns.map((c) => c.key)).not.toContain("co2e_lbs");
   });
@@ -89,7 +89,8 @@ describe("views", () => {
     expect(summariseStatus({kwh: "reproduced", hours: "reproduced"})).toBe("reproduced");
     expect(summariseStatus({kwh: "calibrated", hours: "reproduced"})).toBe("calibrated");
     expect(summariseStatus({hours: "differs", kwh: "calibrated", cost_usd_low: "differs"})).toBe(
-      "differs (hours, cost_usd_low)"
+      "differs (hours, cloud cost, low (USD))"
     );
+    expect(summariseStatus({kwh: "scenario", hours: "reproduced"})).toBe("scenario");
   });
 });

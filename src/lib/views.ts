@@ -1,4 +1,5 @@
 import type {Report} from "./report.js";
+import {COLUMN_LABELS} from "./labels.js";
 import {kgTo, type MassUnit} from "./units.js";
 
 /** One column of a flat table view: a key into each row, a header, and the decimals it is shown with. */
@@ -144,14 +145,19 @@ export function printedRange(report: Report, table: "table3" | "table4", row: st
   return `${text("cost_usd_low")}–${text("cost_usd_high")}`;
 }
 
-/** One word for a row: "differs" if any printed cell differs, else "calibrated", else "reproduced". */
+/**
+ * One word for a row: "differs" if any printed cell differs (naming the columns in words), else "scenario"
+ * if a cell moved with the scenario, else "calibrated", else "reproduced".
+ */
 export function summariseStatus(status: Record<string, string>): string {
   const values = Object.values(status);
   if (values.length === 0) return "";
   if (values.includes("differs"))
     return `differs (${Object.keys(status)
       .filter((k) => status[k] === "differs")
+      .map((k) => COLUMN_LABELS[k] ?? k)
       .join(", ")})`;
+  if (values.includes("scenario")) return "scenario";
   if (values.includes("calibrated")) return "calibrated";
   return "reproduced";
 }

@@ -1,0 +1,152 @@
+// What a reader sees, on every page of the site at a phone's width (390 px) and a laptop's (1280 px): no
+// sideways scrolling, no internal id in the visible text (ids are built from data/, never typed here), and
+// every chart a figure with a title, a unit, a source and downloads that work.
+import {readFileSync} from "node:fs";
+import type {Page} from "playwright-core";
+import {beforeAll, describe, expect, test} from "vitest";
+import {loadInputs} from "../../loaders/inputs.js";
+import {errata} from "../../src/lib/errata.js";
+import {buildLaterReport} from "../../src/lib/later-report.js";
+import {paperScenario} from "../../src/lib/scenario.js";
+import type {Inputs} from "../../src/lib/types.js";
+import {siteSession} from "./session.js";
+import {rendered, sitePages} from "./site.js";
+
+const site = siteSession();
+const PAGES = sitePages();
+const WIDTHS = [
+  {width: 390, height: 844},
+  {width: 1280, height: 800}
+] as const;
+
+let inputs: Inputs;
+/** Identifiers of data/ and the engine that a reader must never see: snake_case and kebab-case ids. */
+let ids: string[];
+
+/** Every id of the inputs, the errata and the printed columns that could leak into text. */
+export function internalIds(inputs: Inputs): string[] {
+  const later = buildLaterReport(inputs, paperScenario(inputs));
+  const all = [
+    ...inputs.runs.map((r) => r.id),
+    ...inputs.consumption.map((c) => c.id),
+    ...inputs.grids.map((g) => g.id),
+    ...inputs.puePresets.map((p) => p.id),
+    ...inputs.constants.map((c) => c.key),
+    ...inputs.caseStudy.map((c) => c.key),
+    ...inputs.nasCorrection.map((c) => c.key),
+    ...inputs.laterModels.map((m) => m.id),
+    ...inputs.factors.map((f) => f.set),
+    ...inputs.published.map((p) => p.column),
+    ...errata(inputs).map((e) => e.id),
+    ...later.errata.map((e) => e.id)
+  ];
+  // Only ids that cannot be ordinary words: those with "_" or "-" between letters or digits.
+  return [...new Set(all)].filter((id) => /[a-z0-9][_-][a-z0-9]/i.test(id)).sort();
+}
+
+beforeAll(() => {
+  inputs = loadInputs("data");
+  ids = internalIds(inputs);
+});
+
+/** The visible text of the page's main content, without code blocks (which show code on purpose). */
+async function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const main = document.querySelector("#observablehq-main") ?? document.body;
+    const clone = main.cloneNode(true) as HTMLElement;
+    for (const code of clone.querySelectorAll("pre, code, .observablehq-pre-container")) code.remove();
+    document.body.append(clone);
+    clone.style.position = "absolute";
+    clone.style.left = "-99999px";
+    const text = clone.innerText;
+    clone.remove();
+    return text;
+  });
+}
+
+describe("internalIds", () => {
+  test("internalIds lists the data's ids, the printed columns and the errata", () => {
+    expect(ids).toContain("co2e_lbs");
+    expect(ids).toContain("t1-rounding");
+    expect(ids).toContain("nas_p100");
+    expect(ids).toContain("ipcc-ar5-median");
+    expect(ids.every((id) => /[_-]/.test(id))).toBe(true);
+  });
+});
+
+describe.each(WIDTHS)("every page at $width px", (viewport) => {
+  test.each(PAGES.map((p) => [p.file]))("%s has no sideways scroll and no internal id in its text", async (file) => {
+    const watched = await site.open(file);
+    try {
+      await watched.page.setViewportSize(viewport);
+      await rendered(watched.page);
+      const overflow = await watched.page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth
+      }));
+      expect(overflow.scroll, `${file} at ${viewport.width} px scrolls sideways`).toBeLessThanOrEqual(overflow.client);
+      const text = await visibleText(watched.page);
+      const leaks = ids.filter((id) => new RegExp(`(^|[^\\w./#-])${id.replace(/[-]/g, "\\-")}($|[^\\w-])`).test(text));
+      const cellKeys = text.match(/\btable[1-4]\.[a-z_]+\.[a-z_]+/g) ?? [];
+      expect([...leaks, ...cellKeys], `${file}: ids in the visible text`).toEqual([]);
+      expect(watched.errors).toEqual([]);
+    } finally {
+      await watched.page.close();
+    }
+  });
+});
+
+describe("every chart is a figure", () => {
+  test.each(PAGES.map((p) => [p.file]))(
+    "%s: each chart has a title, a unit, a source and working downloads",
+    async (file) => {
+      const watched = await site.open(file);
+      const {page} = watched;
+      try {
+        await rendered(page);
+        const charts = await page
+          .locator("#observablehq-main svg[role='img'], #observablehq-main figure svg:not(svg svg)")
+          .count();
+        const bare = await page.evaluate(
+          () =>
+            [...document.querySelectorAll("#observablehq-main svg:not(svg svg)")].filter((svg) => {
+              const box = svg.getBoundingClientRect();
+              return box.width >= 100 && box.height >= 50 && !svg.closest("figure.figure");
+            }).length
+        );
+        expect(bare, `${file}: charts outside a figure`).toBe(0);
+        const figures = page.locator("figure.figure");
+        const n = await figures.count();
+        if (charts > 0) expect(n).toBeGreaterThan(0);
+        for (let k = 0; k < n; k++) {
+          const figure = figures.nth(k);
+          expect((await figure.locator(".figure-title").innerText()).trim()).not.toBe("");
+          expect((await figure.locator(".figure-subtitle").innerText()).trim()).not.toBe("");
+          expect(await figure.locator(".figure-source").innerText()).toMatch(/^Source: \S/);
+          expect(await figure.locator("details.figure-data table tbody tr").count()).toBeGreaterThan(0);
+          for (const format of ["csv", "svg", "png"]) {
+            const [download] = await Promise.all([
+              page.waitForEvent("download", {timeout: 30000}),
+              figure.locator(`button[data-format="${format}"]`).click()
+            ]);
+            expect(download.suggestedFilename()).toMatch(new RegExp(`^strubell2019-.+\\.${format}$`));
+            const path = await download.path();
+            const bytes = readFileSync(path);
+            expect(bytes.length, `${file} figure ${k} ${format}`).toBeGreaterThan(20);
+            if (format === "csv") {
+              const lines = bytes.toString("utf8").trim().split("\n");
+              const rows = await figure.locator("details.figure-data table tbody tr").count();
+              expect(lines.length - 1).toBe(rows);
+              expect(bytes.toString("utf8")).not.toMatch(/\d\.\d*(0000000|9999999)\d/);
+            }
+            if (format === "svg") expect(bytes.toString("utf8")).toContain("<svg");
+            if (format === "png") expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+          }
+        }
+        expect(watched.errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    }
+  );
+});
