@@ -1,5 +1,6 @@
 import {formatNumber} from "../lib/format.js";
 import type {CellComparison} from "../lib/compare.js";
+import {COLUMN_LABELS} from "../lib/labels.js";
 import type {TableView} from "../lib/views.js";
 import {el} from "./dom.js";
 
@@ -37,10 +38,26 @@ export function viewTable(view: TableView, options: {caption?: boolean} = {}): H
   );
 }
 
-/** Options of cellsTable: a readable label per row id, and where each cell's row gets an anchor. */
+/** Options of cellsTable: a readable label per row id, and the errata (for numbered links with titles). */
 export interface CellsTableOptions {
   /** Row id → label shown instead of the id (e.g. "BERT (base) (V100×64)"). */
   labels?: Record<string, string>;
+  /** The errata in the order of the errata page: a link reads "erratum 3", its title the erratum's. */
+  errata?: readonly {id: string; title: string}[];
+}
+
+/** A link to an erratum: its number on the errata page as text, its title as tooltip. */
+export function erratumLink(
+  id: string,
+  errata: readonly {id: string; title: string}[] | undefined,
+  errataHref = "./errata.html"
+): HTMLAnchorElement {
+  const k = errata?.findIndex((e) => e.id === id) ?? -1;
+  return el(
+    "a",
+    {href: `${errataHref}#${id}`, title: k >= 0 ? errata![k].title : "", "data-erratum-link": id},
+    k >= 0 ? `erratum ${k + 1}` : "erratum"
+  );
 }
 
 /** Every printed cell of a table beside its recomputed value, the status and the errata that explain it. */
@@ -61,7 +78,7 @@ export function cellsTable(
       "tr",
       {"data-cell": c.key, id: `cell-${c.key}`, class: `cell-${c.status}`},
       el("th", {scope: "row", class: "text"}, options.labels?.[c.row] ?? c.row),
-      el("td", {class: "text"}, el("code", {}, c.column)),
+      el("td", {class: "text"}, COLUMN_LABELS[c.column] ?? c.column),
       el("td", {class: "num", "data-recomputed": ""}, formatNumber(c.recomputed, c.step >= 1 ? 2 : 4)),
       el("td", {class: "num"}, formatNumber(c.rounded, c.step >= 1 ? 0 : 2)),
       el("td", {class: "num", "data-printed": ""}, c.printed),
@@ -70,7 +87,7 @@ export function cellsTable(
       el(
         "td",
         {class: "text"},
-        ...c.errata.flatMap((id, k) => [k ? ", " : "", el("a", {href: `${errataHref}#${id}`}, id)])
+        ...c.errata.flatMap((id, k) => [k ? ", " : "", erratumLink(id, options.errata, errataHref)])
       )
     )
   );
