@@ -20,7 +20,8 @@ export const STATUS_COLORS: Readonly<Record<string, string>> = {
   differs: "#d2541b"
 };
 
-const INK = "#222";
+// Text drawn in the page's ink, so charts read in the light and the dark theme.
+const INK = "currentColor";
 const MUTED = "#6b6b6b";
 const PRINTED = "#d2541b";
 
@@ -158,7 +159,7 @@ export function table2Chart(rows: Report["table2"], width: number): HTMLElement 
           z: "source",
           order: [...sources],
           text: (d: {percent: number}) => (d.percent >= 6 ? formatNumber(d.percent) : ""),
-          fill: (d: {source: string}) => (d.source === "gas" || d.source === "unassigned" ? INK : "white"),
+          fill: (d: {source: string}) => (d.source === "gas" || d.source === "unassigned" ? "#222" : "white"),
           fontWeight: 600
         })
       ),

@@ -187,3 +187,27 @@ async function figuresChecked(file: string): Promise<void> {
     await page.close();
   }
 }
+
+describe("scenarios travel", () => {
+  test("sidebar and pager links carry the scenario to the pages that read it, and a click keeps it", async () => {
+    const watched = await site.open("sensitivity.html?pue=1.1&grid=google");
+    const {page} = watched;
+    try {
+      const hrefs = await page.$$eval("#observablehq-sidebar a, footer nav a[rel]", (as) =>
+        as.map((a) => a.getAttribute("href") ?? "")
+      );
+      const carried = hrefs.filter((h) => h.includes("?pue=1.1&grid=google"));
+      for (const name of ["later-models", "estimate", "cite", "report"])
+        expect(carried.some((h) => h.includes(`${name}.html`)), name).toBe(true);
+      // Pages that do not read the scenario get none.
+      expect(hrefs.filter((h) => h.includes("table1.html")).every((h) => !h.includes("?"))).toBe(true);
+      await Promise.all([
+        page.waitForURL(/later-models\.html\?pue=1\.1&grid=google/, {timeout: 60000}),
+        page.locator('footer nav a[rel="next"]').click()
+      ]);
+      expect(new URL(page.url()).search).toBe("?pue=1.1&grid=google");
+    } finally {
+      await page.close();
+    }
+  });
+});
