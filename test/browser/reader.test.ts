@@ -198,7 +198,10 @@ describe("scenarios travel", () => {
       );
       const carried = hrefs.filter((h) => h.includes("?pue=1.1&grid=google"));
       for (const name of ["later-models", "estimate", "cite", "report"])
-        expect(carried.some((h) => h.includes(`${name}.html`)), name).toBe(true);
+        expect(
+          carried.some((h) => h.includes(`${name}.html`)),
+          name
+        ).toBe(true);
       // Pages that do not read the scenario get none.
       expect(hrefs.filter((h) => h.includes("table1.html")).every((h) => !h.includes("?"))).toBe(true);
       await Promise.all([
@@ -206,6 +209,41 @@ describe("scenarios travel", () => {
         page.locator('footer nav a[rel="next"]').click()
       ]);
       expect(new URL(page.url()).search).toBe("?pue=1.1&grid=google");
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("the printable report", () => {
+  test("report.html opens with a summary of findings and fills the methods, errata and sensitivity sections itself", async () => {
+    const watched = await site.open("report.html?pue=1.1");
+    const {page} = watched;
+    try {
+      await page.waitForFunction(
+        () =>
+          document.querySelectorAll("[data-report-slot]").length === 3 &&
+          document.querySelectorAll('[data-report-slot]:not([data-report-filled="true"])').length === 0,
+        undefined,
+        {timeout: 180000}
+      );
+      const summary = await page.locator("[data-report-summary]").innerText();
+      expect(summary).toMatch(/Summary of findings/);
+      expect(summary).toMatch(/the arithmetic holds; the estimate does not hold up/);
+      expect(summary).toMatch(/88 times less/);
+      expect(await page.locator("body").innerText()).not.toMatch(/is printed here/);
+      for (const [slot, heading] of [
+        ["methods", "h2"],
+        ["errata", "h2"],
+        ["sensitivity", "h2"]
+      ]) {
+        const section = page.locator(`[data-report-slot="${slot}"]`);
+        expect(await section.locator(heading).count(), slot).toBeGreaterThan(1);
+      }
+      // The sensitivity section was rendered under the report's scenario.
+      expect(await page.locator('[data-report-slot="sensitivity"]').innerText()).toMatch(/1\.1/);
+      expect(await page.locator(".report-frame").count()).toBe(0);
+      expect(watched.errors).toEqual([]);
     } finally {
       await page.close();
     }
