@@ -147,7 +147,7 @@ export function plainFieldError(error: ParamError): string {
 export function estimateError(error: unknown, logName: string | null): HTMLElement {
   let message: string;
   if (error instanceof ParamError) message = `Check the field marked above: ${plainFieldError(error)}`;
-  else if (error instanceof NvidiaSmiError) message = `The power log ${logName ?? ""}: ${error.message}`;
+  else if (error instanceof NvidiaSmiError) message = `${logName ?? "The power log"}: ${error.message}`;
   else message = error instanceof Error ? error.message : String(error);
   return el("p", {class: "estimate-error", role: "alert", "data-estimate": "error"}, message);
 }
