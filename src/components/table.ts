@@ -38,6 +38,78 @@ export function viewTable(view: TableView, options: {caption?: boolean} = {}): H
   );
 }
 
+/**
+ * A table view in a compact form for the screen: each recomputed column carries its printed value under it
+ * (columns "x" and "x_printed" become one), and a low/high cost pair becomes one range. The view itself (and
+ * every export of it) keeps one number per column.
+ */
+export function compactTable(view: TableView): HTMLTableElement {
+  const keys = new Set(view.columns.map((c) => c.key));
+  const printedOf = (key: string) => (keys.has(`${key}_printed`) ? `${key}_printed` : null);
+  const merged = new Set<string>();
+  type Group = {label: string; text: boolean; cell: (row: TableView["rows"][number]) => Node | string};
+  const groups: Group[] = [];
+  const show = (v: unknown, decimals: number) =>
+    v == null || v === "" ? "—" : typeof v === "number" ? formatNumber(v, decimals) : String(v);
+  for (const c of view.columns) {
+    if (merged.has(c.key) || c.key.endsWith("_printed")) continue;
+    if (c.key === "status") {
+      groups.push({label: c.label, text: true, cell: (row) => statusBadge(String(row.status ?? ""))});
+      continue;
+    }
+    if (c.key.endsWith("_low") && keys.has(c.key.replace(/_low$/, "_high"))) {
+      const high = c.key.replace(/_low$/, "_high");
+      merged.add(high);
+      const range = (row: TableView["rows"][number], lo: string, hi: string) =>
+        row[lo] == null && row[hi] == null ? "—" : `${show(row[lo], c.decimals)}–${show(row[hi], c.decimals)}`;
+      groups.push({
+        label: c.label.replace(/\s*low\b/i, ""),
+        text: false,
+        cell: (row) =>
+          printedOf(c.key) && (row[`${c.key}_printed`] != null || row[`${high}_printed`] != null)
+            ? el(
+                "span",
+                {},
+                range(row, c.key, high),
+                el("span", {class: "printed"}, `printed ${range(row, `${c.key}_printed`, `${high}_printed`)}`)
+              )
+            : range(row, c.key, high)
+      });
+      continue;
+    }
+    const printed =
+      printedOf(c.key) ?? (c.key.startsWith("co2e_") && keys.has("co2e_lbs_printed") ? "co2e_lbs_printed" : null);
+    const printedDecimals = view.columns.find((x) => x.key === printed)?.decimals ?? 0;
+    groups.push({
+      label: c.label,
+      text: Boolean(c.text),
+      cell: (row) => {
+        const value = c.text ? String(row[c.key] ?? "—") : show(row[c.key], c.decimals);
+        if (!printed || row[printed] == null) return value;
+        if (c.key !== "co2e_lbs" && printed === "co2e_lbs_printed" && keys.has("co2e_lbs")) return value;
+        return el("span", {}, value, el("span", {class: "printed"}, `printed ${show(row[printed], printedDecimals)}`));
+      }
+    });
+  }
+  return el(
+    "table",
+    {class: "report-table compact", "data-table": view.id},
+    el("caption", {}, `${view.caption} Under each recomputed value, the value the paper printed.`),
+    el(
+      "thead",
+      {},
+      el("tr", {}, ...groups.map((g) => el("th", {scope: "col", class: g.text ? "text" : "num"}, g.label)))
+    ),
+    el(
+      "tbody",
+      {},
+      ...view.rows.map((row) =>
+        el("tr", {}, ...groups.map((g) => el("td", {class: g.text ? "text" : "num"}, g.cell(row))))
+      )
+    )
+  );
+}
+
 /** Options of cellsTable: a readable label per row id, and the errata (for numbered links with titles). */
 export interface CellsTableOptions {
   /** Row id → label shown instead of the id (e.g. "BERT (base) (V100×64)"). */
