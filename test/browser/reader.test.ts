@@ -1,14 +1,18 @@
 // What a reader sees, on every page of the site at a phone's width (390 px) and a laptop's (1280 px): no
 // sideways scrolling, no internal id in the visible text (ids are built from data/, never typed here), and
 // every chart a figure with a title, a unit, a source and downloads that work.
-import {readFileSync} from "node:fs";
+import {mkdtempSync, readFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import type {Page} from "playwright-core";
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../../loaders/inputs.js";
 import {errata} from "../../src/lib/errata.js";
+import {formatNumber, formatSignificant} from "../../src/lib/format.js";
 import {buildLaterReport} from "../../src/lib/later-report.js";
 import {paperScenario} from "../../src/lib/scenario.js";
 import type {Inputs} from "../../src/lib/types.js";
+import {nasEstimateAndMeasurement} from "../../src/lib/verdicts.js";
 import {siteSession} from "./session.js";
 import {rendered, sitePages} from "./site.js";
 
@@ -243,6 +247,62 @@ describe("the printable report", () => {
       // The sensitivity section was rendered under the report's scenario.
       expect(await page.locator('[data-report-slot="sensitivity"]').innerText()).toMatch(/1\.1/);
       expect(await page.locator(".report-frame").count()).toBe(0);
+      expect(watched.errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("the overview's first screen", () => {
+  test.each(WIDTHS)("at $width×$height it states both verdicts and shows the corrected figure", async (viewport) => {
+    const measured = nasEstimateAndMeasurement(inputs).measured.co2eKg / 1000;
+    const watched = await openAt("index.html", viewport);
+    const {page} = watched;
+    try {
+      const chart = page.locator('figure[data-figure="overview-verdict-chart"] svg').first();
+      await chart.waitFor({timeout: 30000});
+      const box = (await chart.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, "the figure ends within the first screen").toBeLessThanOrEqual(viewport.height);
+      expect(await chart.innerHTML()).toContain(`${formatNumber(measured, 1)} t`);
+      const lede = await page.locator(".verdict-lede").innerText();
+      expect(lede).toMatch(/The arithmetic holds/);
+      expect(lede).toMatch(/The estimate does not hold up/);
+      expect(lede).toContain(`${formatSignificant(measured, 2)} t`);
+      const ledeBox = (await page.locator(".verdict-lede").boundingBox())!;
+      expect(ledeBox.y + ledeBox.height).toBeLessThanOrEqual(viewport.height);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("dark mode", () => {
+  const shots = mkdtempSync(join(tmpdir(), "strubell-dark-"));
+  test.each(PAGES.map((p) => [p.file]))("%s renders in the dark theme with no error cell", async (file) => {
+    const watched = await site.open(file);
+    const {page} = watched;
+    try {
+      await page.emulateMedia({colorScheme: "dark"});
+      await page.setViewportSize(WIDTHS[1]);
+      await rendered(page);
+      const look = await page.evaluate(() => {
+        const rgb = (c: string) => (c.match(/[0-9.]+/g) ?? []).slice(0, 3).map(Number);
+        const luminance = (c: string) => rgb(c).reduce((a, b) => a + b, 0) / 3 / 255;
+        const title = document.querySelector(".figure-title");
+        return {
+          errors: document.querySelectorAll(".observablehq--error").length,
+          background: luminance(getComputedStyle(document.body).backgroundColor),
+          text: luminance(getComputedStyle(document.querySelector("#observablehq-main")!).color),
+          figureTitle: title ? luminance(getComputedStyle(title).color) : null
+        };
+      });
+      await page.screenshot({path: join(shots, `${file}.png`), fullPage: true});
+      expect(look.errors, `${file}: error cells`).toBe(0);
+      expect(look.background).toBeLessThan(0.25);
+      expect(look.text).toBeGreaterThan(0.6);
+      if (look.figureTitle != null) expect(look.figureTitle).toBeGreaterThan(0.6);
       expect(watched.errors).toEqual([]);
     } finally {
       await page.close();
