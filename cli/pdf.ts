@@ -1,7 +1,7 @@
 // `npm run report -- --pdf FILE`: the replication report as one paginated PDF, printed by headless Chromium
-// from the built site. The report page (src/report.md: title page, the four tables, checksums) is opened
-// under the scenario; the Methods, Errata and Sensitivity pages are opened one by one and their rendered
-// content is placed into the report page's slots; the whole is printed once with the print stylesheet
+// from the built site. The report page (src/report.md: summary, title page, the four tables, checksums) is
+// opened under the scenario; it renders the Methods, Errata and Sensitivity pages into its own slots (as it
+// does when a reader prints it from a browser); the whole is printed once with the print stylesheet
 // (src/styles/cite.css), so page numbers run through and no PDF merging is needed.
 import {spawnSync} from "node:child_process";
 import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
@@ -134,47 +134,6 @@ async function openPage(browser: Browser, origin: string, path: string): Promise
   return page;
 }
 
-/**
- * The rendered content of a page's main element as HTML: canvases turned into images, scripts removed.
- * This is the browser's own serialisation of the site's DOM (text escaped by the serialiser).
- */
-async function renderedContent(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const main = document.querySelector("#observablehq-main");
-    if (!main) throw new Error("no #observablehq-main");
-    for (const canvas of main.querySelectorAll("canvas")) {
-      const image = document.createElement("img");
-      image.src = canvas.toDataURL("image/png");
-      image.width = canvas.clientWidth || canvas.width;
-      image.alt = canvas.getAttribute("aria-label") ?? "";
-      canvas.replaceWith(image);
-    }
-    const copy = main.cloneNode(true) as Element;
-    for (const node of copy.querySelectorAll("script")) node.remove();
-    return copy.innerHTML;
-  });
-}
-
-/** Puts a page's content into the report's slot, parsed inert, its headings one level down (h1 → h2). */
-async function fillSlot(report: Page, slot: string, content: string): Promise<void> {
-  await report.evaluate(
-    ({slot, content}) => {
-      const target = document.querySelector(`[data-report-slot="${slot}"]`);
-      if (!target) throw new Error(`the report page has no slot "${slot}"`);
-      const parsed = new DOMParser().parseFromString(content, "text/html");
-      for (const node of parsed.querySelectorAll("script")) node.remove();
-      for (const heading of [...parsed.querySelectorAll("h1, h2, h3, h4, h5")].reverse()) {
-        const lower = parsed.createElement(`h${Number(heading.tagName[1]) + 1}`);
-        for (const attribute of heading.attributes) lower.setAttribute(attribute.name, attribute.value);
-        lower.append(...heading.childNodes);
-        heading.replaceWith(lower);
-      }
-      target.replaceChildren(...[...parsed.body.childNodes].map((node) => document.importNode(node, true)));
-    },
-    {slot, content}
-  );
-}
-
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -197,12 +156,16 @@ export async function writePdfReport(
     browser = await launch();
     step(`rendering the title page, the four tables and the checksums (report.html${query}) …`);
     const report = await openPage(browser, server.origin, `report.html${query}`);
+    // The report page fills its own slots with the Methods, Errata and Sensitivity pages (src/report.md), so
+    // that printing it from a browser gives the same report: wait for them.
     for (const {page} of REPORT_SLOTS) {
       step(`rendering ${page} …`);
-      const source = await openPage(browser, server.origin, `${page}.html${query}`);
-      const content = await renderedContent(source);
-      await source.close();
-      await fillSlot(report, page, content);
+      const filled = await report.waitForSelector(`[data-report-slot="${page}"][data-report-filled]`, {
+        state: "attached",
+        timeout: 180000
+      });
+      if ((await filled.getAttribute("data-report-filled")) !== "true")
+        throw new Error(`report.html${query}: the ${page} page did not render into the report`);
     }
     step("printing to PDF …");
     // The title page carries the title and versions as attributes, for the running header.

@@ -4,6 +4,7 @@ import {cellKey} from "../src/lib/compare.js";
 import {errata, type Erratum} from "../src/lib/errata.js";
 import {paperScenario, resolveScenario} from "../src/lib/scenario.js";
 import {table3Row} from "../src/lib/tables.js";
+import {buildReport} from "../src/lib/report.js";
 import type {Inputs} from "../src/lib/types.js";
 
 // Each erratum's arithmetic is recomputed here by hand, with the paper's printed inputs written out as
@@ -155,9 +156,34 @@ describe("errata", () => {
     expect(stored.note).toMatch(/NOT PRINTED/);
     const e = byId("lisa-power");
     expect(e.kind).toBe("calibration");
-    expect(e.cells).toEqual(["table1.nlp_pipeline_tuning.co2e_lbs"]);
+    expect(e.cells).toEqual(["table1.nlp_pipeline_tuning.co2e_lbs", "table4.project.electricity_usd"]);
     const t = text(e);
     for (const shown of ["216.961 W", "216.96 W", "78,468", "239,942"]) expect(t).toContain(shown);
+    // The other cells are named in words, not by their keys.
+    expect(t).toContain("Table 1, NLP pipeline (parsing, SRL), CO2e (lbs) = 39");
+    expect(t).not.toMatch(/table[1-4]\.[a-z_]+\.[a-z_]+/);
+  });
+
+  test("errata lisa-power: the project's electricity is 78,468 / 0.954 × 0.12 whatever the hours, so calibrated", () => {
+    const report = buildReport(inputs, paperScenario(inputs));
+    const cell = report.cells.find((c) => c.key === "table4.project.electricity_usd")!;
+    expect(cell.status).toBe("calibrated");
+    // Only the stored power's two decimals separate it from Table 1's cell × price / factor.
+    expect(Math.abs(cell.recomputed! - (78468 * 0.12) / 0.954)).toBeLessThan(1);
+    // Another project length leaves it where it was once the power is inferred again from the same cell.
+    const hours = 100000;
+    const watts = (78468 / 0.954 / 1.58 / hours) * 1000;
+    const changed = {
+      ...inputs,
+      caseStudy: inputs.caseStudy.map((c) =>
+        c.key === "project_hours" ? {...c, value: hours} : c.key === "gpu_watts" ? {...c, value: watts} : c
+      )
+    };
+    const again = buildReport(changed, paperScenario(changed)).table4.find((r) => r.id === "project")!;
+    expect(again.electricity_usd).toBeCloseTo((78468 * 0.12) / 0.954, 6);
+    // The cells of one model and of tuning are still independent checks.
+    for (const row of ["single", "tuning"])
+      expect(report.cells.find((c) => c.key === `table4.${row}.electricity_usd`)!.status).toBe("reproduced");
   });
 
   test("errata t1-rounding: one LISA model is 39.24 lbs, and 78,468 / 39 = 2012.0 against 1999.5 hours", () => {

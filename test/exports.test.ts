@@ -16,6 +16,7 @@ import {
   toMarkdown
 } from "../src/lib/exports.js";
 import {formatNumber} from "../src/lib/format.js";
+import {roundSignificant} from "../src/lib/figure-data.js";
 import {buildReport} from "../src/lib/report.js";
 import {paperScenario, parseScenario} from "../src/lib/scenario.js";
 import type {Inputs} from "../src/lib/types.js";
@@ -66,7 +67,21 @@ function balanced(tex: string): boolean {
 }
 
 describe("toCsv", () => {
-  test("toCsv of every table parses back to the same numbers and texts", () => {
+  test("toCsv headers carry units and cost ranges are two numbers", () => {
+    const header = (k: number) => toCsv(paper[k]).split("\n")[0].split(",");
+    expect(header(0)).toEqual(["label", "co2e_lbs", "co2e_lbs_printed", "status"]);
+    expect(header(2)).toEqual(
+      expect.arrayContaining(["cost_usd_low", "cost_usd_high", "cost_usd_low_printed", "cost_usd_high_printed"])
+    );
+    expect(toCsv(other[0]).split("\n")[0]).toBe("label,co2e_kg,co2e_lbs_printed,status");
+    // No formatted range such as "3751–12,571", no binary noise such as 1983.9999999999998.
+    for (const view of [...paper, ...other]) {
+      expect(toCsv(view)).not.toMatch(/[0-9]–[0-9]/);
+      expect(toCsv(view)).not.toMatch(/[0-9]\.[0-9]*(0{6}|9{6})[0-9]/);
+    }
+  });
+
+  test("toCsv of every table parses back to the same numbers (12 significant digits) and texts", () => {
     for (const view of [...paper, ...other]) {
       const records = parse(toCsv(view), {columns: true}) as Record<string, string>[];
       expect(records.length).toBe(view.rows.length);
@@ -74,7 +89,7 @@ describe("toCsv", () => {
         for (const c of view.columns) {
           const v = view.rows[k][c.key];
           if (v == null) expect(record[c.key]).toBe("");
-          else if (typeof v === "number") expect(Number(record[c.key])).toBe(v);
+          else if (typeof v === "number") expect(Number(record[c.key])).toBe(roundSignificant(v));
           else expect(record[c.key]).toBe(v);
         }
       });
@@ -83,12 +98,15 @@ describe("toCsv", () => {
 });
 
 describe("toJson", () => {
-  test("toJson carries the rows at full precision, the scenario and the versions", () => {
+  test("toJson carries the rows at 12 significant digits, the scenario and the versions", () => {
     for (const view of other) {
       const json = JSON.parse(toJson(view, {query: otherQuery, version: "0.1.0", dataVersion: "abc"}));
       expect(json.id).toBe(view.id);
       expect(json.title).toBe(view.title);
-      expect(json.rows).toEqual(view.rows);
+      const rounded = view.rows.map((r) =>
+        Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "number" ? roundSignificant(v) : v]))
+      );
+      expect(json.rows).toEqual(rounded);
       expect(json.columns.map((c: {key: string}) => c.key)).toEqual(view.columns.map((c) => c.key));
       expect(json.scenario).toBe("pue=1.1&grid=google&units=kg");
       expect(json.version).toBe("0.1.0");
@@ -160,7 +178,7 @@ describe("toLatex", () => {
 
   test("toLatex cells are the table's numbers as shown, thousands separated", () => {
     const table1 = latexBody(toLatex(paper[0]));
-    expect(table1.map((r) => r[1])).toEqual(paper[0].rows.map((r) => formatNumber(r.co2e as number, 0)));
+    expect(table1.map((r) => r[1])).toEqual(paper[0].rows.map((r) => formatNumber(r.co2e_lbs as number, 0)));
     expect(table1.flat()).toContain("626,155");
     const table3 = latexBody(toLatex(paper[2]));
     expect(table3.flat()).toContain("656,347");

@@ -104,8 +104,10 @@ describe("summary", () => {
       total: 3,
       reproduced: 1,
       differs: 2,
-      calibrated: 0
+      calibrated: 0,
+      scenario: 0
     });
+    expect(countStatuses([{status: "scenario"}, {status: "reproduced"}]).scenario).toBe(1);
   });
 
   test("hoursDerivation shows how each run's hours follow from its source", () => {

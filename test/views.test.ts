@@ -3,7 +3,8 @@ import {loadInputs} from "../loaders/inputs.js";
 import {buildReport, type Report} from "../src/lib/report.js";
 import {paperScenario} from "../src/lib/scenario.js";
 import type {Inputs} from "../src/lib/types.js";
-import {summariseStatus, tableViews, type TableView} from "../src/lib/views.js";
+import {toText} from "../src/lib/exports.js";
+import {massDecimals, summariseStatus, tableViews, type TableView} from "../src/lib/views.js";
 
 let inputs: Inputs;
 let paper: Report;
@@ -39,26 +40,27 @@ describe("views", () => {
     expect(bert.hours_printed).toBe(79);
     expect(bert.kwh).toBeCloseTo(1506.8264, 4);
     expect(bert.kwh_printed).toBe(1507);
-    expect(bert.co2e).toBeCloseTo(1437.5124, 4);
-    expect(bert.co2e_printed).toBe(1438);
-    expect(bert.cost_printed).toMatch(/^3751–12,?571$/);
+    expect(bert.co2e_lbs).toBeCloseTo(1437.5124, 4);
+    expect(bert.co2e_lbs_printed).toBe(1438);
+    // The printed cost range is two numbers, not the text "3751–12,571".
+    expect([bert.cost_usd_low_printed, bert.cost_usd_high_printed]).toEqual([3751, 12571]);
     expect(bert.status).toBe("reproduced");
     const tpu = view(views, "table3").rows.find((r) => r.hardware === "TPUv2x16")!;
     expect(tpu.power_w).toBeNull();
     expect(tpu.kwh).toBeNull();
-    expect(tpu.co2e).toBeNull();
-    expect(tpu.status).toBe("differs (cost_usd_low)");
-    // Only lbs are shown in the paper's units: no extra lbs column.
-    expect(view(views, "table3").columns.map((c) => c.key)).not.toContain("co2e_lbs");
+    expect(tpu.co2e_lbs).toBeNull();
+    expect(tpu.status).toBe("differs (cloud cost, low (USD))");
+    // Only lbs are shown in the paper's units: one lbs column.
+    expect(view(views, "table3").columns.filter((c) => c.key === "co2e_lbs").length).toBe(1);
   });
 
   test("tableViews marks Table 1's consumption rows as inputs and its training rows by status", () => {
     const rows = view(tableViews(paper), "table1").rows;
     const car = rows.find((r) => String(r.label).startsWith("Car"))!;
-    expect(car).toMatchObject({co2e: 126000, co2e_printed: 126000, status: "input"});
+    expect(car).toMatchObject({co2e_lbs: 126000, co2e_lbs_printed: 126000, status: "input"});
     const pipeline = rows.find((r) => r.label === "NLP pipeline (parsing, SRL)")!;
-    expect(pipeline.co2e).toBeCloseTo(39.2434, 4);
-    expect(pipeline.co2e_printed).toBe(39);
+    expect(pipeline.co2e_lbs).toBeCloseTo(39.2434, 4);
+    expect(pipeline.co2e_lbs_printed).toBe(39);
     expect(pipeline.status).toBe("reproduced");
     const tuned = rows.find((r) => r.label === "NLP pipeline w/ tuning & experimentation")!;
     expect(tuned.status).toBe("calibrated");
@@ -68,15 +70,16 @@ describe("views", () => {
     const kg = buildReport(inputs, {...paperScenario(inputs), units: "kg"});
     const t3 = view(tableViews(kg), "table3");
     expect(t3.columns.map((c) => c.key)).toContain("co2e_lbs");
-    expect(t3.columns.find((c) => c.key === "co2e")!.label).toBe("CO2e (kg)");
+    expect(t3.columns.find((c) => c.key === "co2e_kg")!.label).toBe("CO2e (kg)");
     const bert = t3.rows.find((r) => r.hardware === "V100x64")!;
     // 1437.5124 lbs × 0.45359237 = 652.0446 kg.
-    expect(bert.co2e).toBeCloseTo(652.0446, 4);
+    expect(bert.co2e_kg).toBeCloseTo(652.0446, 4);
     expect(bert.co2e_lbs).toBeCloseTo(1437.5124, 4);
     const t1 = view(tableViews(buildReport(inputs, {...paperScenario(inputs), units: "t"})), "table1");
     // 126,000 lbs × 0.45359237 / 1000 = 57.1526 t.
-    expect(t1.rows.find((r) => String(r.label).startsWith("Car"))!.co2e).toBeCloseTo(57.1526, 4);
-    expect(t1.columns.find((c) => c.key === "co2e")!.decimals).toBe(1);
+    expect(t1.rows.find((r) => String(r.label).startsWith("Car"))!.co2e_t).toBeCloseTo(57.1526, 4);
+    // Three decimals in tonnes: one LISA model (0.018 t) does not print as 0.0 t.
+    expect(t1.columns.find((c) => c.key === "co2e_t")!.decimals).toBe(3);
   });
 
   test("tableViews names a changed scenario in the caption", () => {
@@ -89,7 +92,19 @@ describe("views", () => {
     expect(summariseStatus({kwh: "reproduced", hours: "reproduced"})).toBe("reproduced");
     expect(summariseStatus({kwh: "calibrated", hours: "reproduced"})).toBe("calibrated");
     expect(summariseStatus({hours: "differs", kwh: "calibrated", cost_usd_low: "differs"})).toBe(
-      "differs (hours, cost_usd_low)"
+      "differs (hours, cloud cost, low (USD))"
     );
+    expect(summariseStatus({kwh: "scenario", hours: "reproduced"})).toBe("scenario");
+  });
+});
+
+describe("massDecimals", () => {
+  test("massDecimals gives tonnes three decimals, so the text report shows 0.018 t, not 0.0 t", () => {
+    expect(massDecimals("t")).toBe(3);
+    expect(massDecimals("lbs")).toBe(0);
+    const t = tableViews(buildReport(inputs, {...paperScenario(inputs), units: "t"}));
+    const text = toText(t[0]);
+    expect(text).toMatch(/NLP pipeline \(parsing, SRL\)\s+0\.018\s/);
+    expect(text).not.toMatch(/\s0\.0\s/);
   });
 });

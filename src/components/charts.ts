@@ -9,6 +9,9 @@ import {countStatuses} from "../lib/summary.js";
 import {table3Label} from "../lib/views.js";
 import {plotAria} from "./a11y.js";
 import {el} from "./dom.js";
+import {figure as chartFigure} from "./figure.js";
+
+const PAPER = "Strubell, Ganesh & McCallum (2019)";
 
 /** Colours shared with the status badges (src/styles/tables.css). */
 export const STATUS_COLORS: Readonly<Record<string, string>> = {
@@ -17,7 +20,8 @@ export const STATUS_COLORS: Readonly<Record<string, string>> = {
   differs: "#d2541b"
 };
 
-const INK = "#222";
+// Text drawn in the page's ink, so charts read in the light and the dark theme.
+const INK = "currentColor";
 const MUTED = "#6b6b6b";
 const PRINTED = "#d2541b";
 
@@ -97,11 +101,21 @@ export function table1Chart(rows: Report["table1"], width: number): HTMLElement 
           })
     ]
   });
-  return figure(
-    chart,
-    "Chart of Table 1: CO2e in pounds on a log scale",
-    "Each dot is one row of Table 1: the training rows are recomputed, the consumption rows are the paper's reference values. Log scale: each grid line is ten times the one before."
-  );
+  return chartFigure({
+    title: "Training NLP models beside familiar consumption",
+    subtitle: "CO2e in pounds, log scale",
+    source: `${PAPER}, Table 1; training rows recomputed by this replication`,
+    filename: "table1-chart",
+    data: data.map((d) => ({label: d.label, kind: d.kind, co2e_lbs: d.lbs})),
+    columns: [
+      {key: "label", label: "Row"},
+      {key: "kind", label: "Kind"},
+      {key: "co2e_lbs", label: "CO2e (lbs)"}
+    ],
+    width,
+    note: "Each dot is one row of Table 1: the training rows are recomputed, the consumption rows are the paper's reference values. Log scale: each grid line is ten times the one before.",
+    chart: () => chart
+  });
 }
 
 const MIX_COLORS: Readonly<Record<string, string>> = {
@@ -145,18 +159,38 @@ export function table2Chart(rows: Report["table2"], width: number): HTMLElement 
           z: "source",
           order: [...sources],
           text: (d: {percent: number}) => (d.percent >= 6 ? formatNumber(d.percent) : ""),
-          fill: (d: {source: string}) => (d.source === "gas" || d.source === "unassigned" ? INK : "white"),
+          fill: (d: {source: string}) => (d.source === "gas" || d.source === "unassigned" ? "#222" : "white"),
           fontWeight: 600
         })
       ),
       Plot.ruleX([0])
     ]
   });
-  return figure(
-    chart,
-    "Chart of Table 2: energy mix of each consumer",
-    "Percent of energy from renewables, gas, coal and nuclear as printed in Table 2; the grey remainder is the share Table 2 leaves unassigned (oil and other sources), computed as 100 minus the four printed shares."
-  );
+  return chartFigure({
+    title: "Energy mix of each consumer",
+    subtitle: "percent of energy by source",
+    source: `${PAPER}, Table 2 (from Cook et al. 2017, U.S. DOE, China Electricity Council, Burger 2019)`,
+    filename: "table2-chart",
+    data: rows.map((r) => ({
+      consumer: r.consumer,
+      renewable_pct: r.renewable,
+      gas_pct: r.gas,
+      coal_pct: r.coal,
+      nuclear_pct: r.nuclear,
+      unassigned_pct: r.unassigned
+    })),
+    columns: [
+      {key: "consumer", label: "Consumer"},
+      {key: "renewable_pct", label: "Renewable (%)"},
+      {key: "gas_pct", label: "Gas (%)"},
+      {key: "coal_pct", label: "Coal (%)"},
+      {key: "nuclear_pct", label: "Nuclear (%)"},
+      {key: "unassigned_pct", label: "Not assigned (%)"}
+    ],
+    width,
+    note: "Percent of energy from renewables, gas, coal and nuclear as printed in Table 2; the grey remainder is the share Table 2 leaves unassigned (oil and other sources), computed as 100 minus the four printed shares.",
+    chart: () => chart
+  });
 }
 
 /** Table 3: CO2e of each GPU training run on a log scale, the printed value ringed around the recomputed one. */
@@ -199,11 +233,21 @@ export function table3EmissionsChart(rows: Report["table3"], width: number): HTM
           })
     ]
   });
-  return figure(
-    chart,
-    "Chart of Table 3: CO2e per GPU training run, log scale",
-    "Black dots: CO2e recomputed from power, hours, PUE and the EPA factor; orange rings: the value Table 3 printed. A dot inside its ring is reproduced. TPU rows have no power figure and hence no CO2e."
-  );
+  return chartFigure({
+    title: "CO2e of each GPU training run, recomputed and printed",
+    subtitle: "CO2e in pounds, log scale",
+    source: `${PAPER}, Table 3 (printed values); recomputed by this replication from power, hours, PUE 1.58 and the EPA 2018 factor`,
+    filename: "table3-co2e-chart",
+    data: data.map((d) => ({label: d.label, co2e_lbs: d.lbs, printed_co2e_lbs: d.printed})),
+    columns: [
+      {key: "label", label: "Training run"},
+      {key: "co2e_lbs", label: "CO2e recomputed (lbs)"},
+      {key: "printed_co2e_lbs", label: "CO2e printed (lbs)"}
+    ],
+    width,
+    note: "Black dots: CO2e recomputed from power, hours, PUE and the EPA factor; orange rings: the value Table 3 printed. A dot inside its ring is reproduced. TPU rows have no power figure and hence no CO2e.",
+    chart: () => chart
+  });
 }
 
 /** One row of a cost-range chart: recomputed low–high, printed low–high, and optionally one more point. */
@@ -220,7 +264,15 @@ export interface RangeDatum {
 export function rangeChart(
   data: readonly RangeDatum[],
   width: number,
-  text: {label: string; description: string; pointLabel?: string}
+  text: {
+    label: string;
+    title: string;
+    description: string;
+    source: string;
+    filename: string;
+    pointLabel?: string;
+    pointKey?: string;
+  }
 ): HTMLElement {
   const values = data.flatMap((d) => [d.low, d.high, d.printedLow ?? d.low, d.printedHigh ?? d.high, d.point ?? d.low]);
   const [lo, hi] = logDomain(values);
@@ -268,7 +320,32 @@ export function rangeChart(
         : Plot.text(data, {y: "label", x: "high", text: range, dx: 8, textAnchor: "start"})
     ]
   });
-  return figure(chart, text.label, text.description);
+  const pointKey = text.pointKey ?? "point_usd";
+  return chartFigure({
+    title: text.title,
+    subtitle: "US dollars, log scale",
+    source: text.source,
+    filename: text.filename,
+    data: data.map((d) => ({
+      label: d.label,
+      cost_usd_low: d.low,
+      cost_usd_high: d.high,
+      printed_cost_usd_low: d.printedLow,
+      printed_cost_usd_high: d.printedHigh,
+      ...(points.length ? {[pointKey]: d.point ?? null} : {})
+    })),
+    columns: [
+      {key: "label", label: "Row"},
+      {key: "cost_usd_low", label: "Cost recomputed, low (USD)"},
+      {key: "cost_usd_high", label: "Cost recomputed, high (USD)"},
+      {key: "printed_cost_usd_low", label: "Cost printed, low (USD)"},
+      {key: "printed_cost_usd_high", label: "Cost printed, high (USD)"},
+      ...(points.length ? [{key: pointKey, label: `${text.pointLabel ?? "Point"} (USD)`}] : [])
+    ],
+    width,
+    note: text.description,
+    chart: () => chart
+  });
 }
 
 /** Table 3: cloud cost ranges of every run. */
@@ -284,6 +361,9 @@ export function table3CostChart(rows: Report["table3"], width: number): HTMLElem
     width,
     {
       label: "Chart of Table 3: cloud cost ranges, log scale",
+      title: "Cloud cost of each training run, recomputed and printed",
+      source: `${PAPER}, Table 3 and fn 7–8 (prices); recomputed by this replication`,
+      filename: "table3-cost-chart",
       description:
         "Blue bars: recomputed cloud cost from the pre-emptible (left end) to the on-demand price (right end); orange ticks: the ends Table 3 printed. A tick off its bar's end is a differing cell (see the errata)."
     }
@@ -304,9 +384,13 @@ export function table4CostChart(rows: Report["table4"], width: number): HTMLElem
     width,
     {
       label: "Chart of Table 4: cloud and electricity cost of the LISA models, log scale",
+      title: "Cloud and electricity cost of the LISA models",
+      source: `${PAPER}, Table 4 and §4.2; recomputed by this replication`,
+      filename: "table4-cost-chart",
+      pointKey: "electricity_usd",
       description:
         "Blue bars: recomputed cloud cost from pre-emptible to on-demand P100 prices; orange ticks: the printed ends; green diamonds: the recomputed electricity cost.",
-      pointLabel: "electricity"
+      pointLabel: "Electricity"
     }
   );
 }
@@ -345,9 +429,96 @@ export function statusChart(cells: readonly CellComparison[], width: number): HT
       Plot.ruleX([0])
     ]
   });
-  return figure(
-    chart,
-    "Chart: printed cells per table by status",
-    "Each bar counts the printed cells of one table: green reproduced at the printed precision, purple calibrated (an inferred input was fitted to it), orange differing (each explained on the errata page)."
-  );
+  return chartFigure({
+    title: "Printed cells of each table by status",
+    subtitle: "number of printed cells",
+    source: `${PAPER}, Tables 1, 3 and 4, compared cell by cell by this replication`,
+    filename: "cells-by-status-chart",
+    data: data.map((d) => ({table: d.table, status: d.status, cells: d.n})),
+    columns: [
+      {key: "table", label: "Table"},
+      {key: "status", label: "Status"},
+      {key: "cells", label: "Printed cells"}
+    ],
+    width,
+    note: "Each bar counts the printed cells of one table: green reproduced at the printed precision, purple calibrated (an inferred input was fitted to it), orange differing (each explained on the errata page).",
+    chart: () => chart
+  });
+}
+
+/** One bar of the overview's verdict chart: an estimate, a measurement or a reference, in tonnes of CO2e. */
+export interface VerdictBar {
+  label: string;
+  kind: string;
+  co2e_t: number;
+  source: string;
+}
+
+/** Tonnes as a label: one decimal below 10 t, whole tonnes above ("3.2 t", "284 t"). */
+function tonnesText(t: number): string {
+  return `${formatNumber(t, t < 10 ? 1 : 0)} t`;
+}
+
+/** Overview: Strubell's NAS estimate, a car's lifetime and the search as actually run, on a log scale. */
+export function verdictChart(bars: readonly VerdictBar[], width: number): HTMLElement {
+  const narrow = width < NARROW_WIDTH;
+  const [lo, hi] = logDomain(bars.map((d) => d.co2e_t));
+  const colours: Record<string, string> = {
+    "the paper's estimate": "#d2541b",
+    "reference (Table 1)": "#7a8ba8",
+    "as actually run": "#2f8f46"
+  };
+  const kinds = [...new Set(bars.map((d) => d.kind))];
+  const chart = Plot.plot({
+    width,
+    height: 36 + (narrow ? 46 : 34) * bars.length,
+    marginLeft: narrow ? 8 : 300,
+    marginRight: narrow ? 12 : 90,
+    marginTop: 8,
+    x: {type: "log", domain: [lo, hi], label: "t CO2e (log scale) →", grid: true, tickFormat: logTick},
+    y: {label: null, axis: narrow ? null : "left", domain: bars.map((d) => d.label)},
+    color: {domain: kinds, range: kinds.map((k) => colours[k] ?? INK)},
+    ariaLabel: "The NAS estimate, a car's lifetime and the search as actually run",
+    ariaDescription: bars.map((d) => `${d.label}: ${tonnesText(d.co2e_t)} CO2e`).join("; "),
+    marks: [
+      Plot.barX(bars, {
+        y: "label",
+        x1: lo,
+        x2: "co2e_t",
+        fill: "kind",
+        insetTop: narrow ? 20 : 6,
+        insetBottom: narrow ? 4 : 6
+      }),
+      narrow
+        ? labelsAbove(
+            bars,
+            (d) => d.label,
+            (d) => `${d.label}: ${tonnesText(d.co2e_t)}`
+          )
+        : Plot.text(bars, {
+            y: "label",
+            x: "co2e_t",
+            text: (d) => tonnesText(d.co2e_t),
+            dx: 6,
+            textAnchor: "start",
+            fill: "currentColor"
+          })
+    ]
+  });
+  return chartFigure({
+    title: "One model, “five cars”: the estimate and the search as actually run",
+    subtitle: "tonnes of CO2e, log scale",
+    source:
+      "Strubell, Ganesh & McCallum (2019), Tables 1 and 3; Patterson et al. (2021), Appendix C–D and Table 4; computed by this replication",
+    filename: "overview-verdict-chart",
+    data: bars,
+    columns: [
+      {key: "label", label: "What"},
+      {key: "kind", label: "Kind"},
+      {key: "co2e_t", label: "CO2e (t)"},
+      {key: "source", label: "Source"}
+    ],
+    width,
+    chart: () => chart
+  });
 }

@@ -2,7 +2,8 @@
 // estimate → DOM: the row in the paper's format, a plain-text summary and the JSON the CLI prints, each with a
 // copy button. Text only through el() (textContent).
 import {estimateJson, estimateMarkdown, estimateText, ParamError, paperRow, type Estimate} from "../lib/estimate.js";
-import {formatNumber} from "../lib/format.js";
+import {formatNumber, formatSignificant} from "../lib/format.js";
+import {kgTo} from "../lib/units.js";
 import {NvidiaSmiError} from "../lib/nvidia-smi.js";
 import {el} from "./dom.js";
 import {dataTable, scrollBox} from "./table.js";
@@ -61,7 +62,7 @@ function copyButton(text: string, what: string): HTMLButtonElement {
 }
 
 /** The estimate: the Table 3 row, the summary, the Markdown row and the JSON, and what the power log held. */
-export function estimateOutput(e: Estimate): HTMLElement {
+export function estimateOutput(e: Estimate, missingPrice?: string): HTMLElement {
   const row = paperRow(e);
   const table = el(
     "table",
@@ -69,7 +70,7 @@ export function estimateOutput(e: Estimate): HTMLElement {
     el(
       "caption",
       {},
-      "Your run in the format of Strubell et al. (2019), Table 3; kWh·PUE and CO2e from equations 1 and 2."
+      "Your run in the format of Strubell et al. (2019), Table 3; energy (PUE included) and CO2e from equations 1 and 2."
     ),
     el("thead", {}, el("tr", {}, ...row.map((c, k) => el("th", {scope: "col", class: k ? "num" : "text"}, c.label)))),
     el("tbody", {}, el("tr", {}, ...row.map((c, k) => el("td", {class: k ? "num" : "text"}, c.value))))
@@ -82,6 +83,9 @@ export function estimateOutput(e: Estimate): HTMLElement {
     "div",
     {class: "estimate-output"},
     scrollBox(table, "Your run as a Table 3 row"),
+    e.cost_usd_low == null && missingPrice
+      ? el("p", {class: "muted", "data-estimate": "missing-price"}, `Cloud cost: ${missingPrice}.`)
+      : null,
     el("h3", {}, "Summary"),
     el("pre", {"data-estimate": "text", tabindex: "0", role: "region", "aria-label": "Summary"}, text),
     copyButton(text, "summary"),
@@ -126,11 +130,81 @@ export function estimateOutput(e: Estimate): HTMLElement {
   );
 }
 
-/** An error from the parameters or the log, naming the field or the log's line. */
+/**
+ * A parameter error in plain words, for the field it belongs to: `hours "abc" is not allowed: a number …`
+ * becomes `“abc” is not allowed here: give a number …` (the field's label already names it).
+ */
+export function plainFieldError(error: ParamError): string {
+  const m = /^\S+ "(.*)" is not allowed: (.*)$/s.exec(error.message);
+  if (m) return `“${m[1]}” is not allowed here: give ${m[2]}.`;
+  const rest = error.message.startsWith(`${error.param} `)
+    ? error.message.slice(error.param.length + 1)
+    : error.message;
+  return `${rest.charAt(0).toUpperCase()}${rest.slice(1)}${/[.!?]$/.test(rest) ? "" : "."}`;
+}
+
+/** An error from the parameters or the log: a parameter's error is shown at its field (fieldError). */
 export function estimateError(error: unknown, logName: string | null): HTMLElement {
   let message: string;
-  if (error instanceof ParamError) message = `${error.param}: ${error.message}`;
-  else if (error instanceof NvidiaSmiError) message = `${logName ?? "log"}: ${error.message}`;
+  if (error instanceof ParamError) message = `Check the field marked above: ${plainFieldError(error)}`;
+  else if (error instanceof NvidiaSmiError) message = `${logName ?? "The power log"}: ${error.message}`;
   else message = error instanceof Error ? error.message : String(error);
   return el("p", {class: "estimate-error", role: "alert", "data-estimate": "error"}, message);
+}
+
+/**
+ * Marks the field of a parameter error inside the form (its element has data-field = the parameter's name):
+ * the message in plain words right under it, the input flagged aria-invalid. Clears earlier marks first.
+ */
+export function markFieldError(form: Element, error: unknown): void {
+  for (const old of form.querySelectorAll(".field-error")) old.remove();
+  for (const input of form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
+  if (!(error instanceof ParamError)) return;
+  const name = error.param === "intensity" ? "intensity" : error.param;
+  const field = form.querySelector(`[data-field="${CSS.escape(name)}"]`);
+  if (!field) return;
+  const id = `field-error-${name}`;
+  const input = field.querySelector("input, select");
+  input?.setAttribute("aria-invalid", "true");
+  input?.setAttribute("aria-describedby", id);
+  field.after(el("p", {class: "field-error", id, role: "alert", "data-field-error": name}, plainFieldError(error)));
+}
+
+/** The Table 1 rows a result is compared with: the familiar consumptions. */
+export interface Familiar {
+  label: string;
+  co2eLbs: number;
+}
+
+/**
+ * The headline: the run's CO2e and energy with units, and how it compares with each familiar consumption of
+ * Table 1 (as a multiple, or as a share when smaller).
+ */
+export function estimateHeadline(e: Estimate, familiar: readonly Familiar[]): HTMLElement {
+  const unit = e.inputs.units;
+  const mass = kgTo(e.co2e_kg, unit);
+  const comparisons = familiar.map((f) => {
+    const ratio = e.co2e_lbs / f.co2eLbs;
+    const text =
+      ratio >= 1
+        ? `${formatSignificant(ratio, 3)} × ${f.label.toLowerCase()}`
+        : `${formatSignificant(ratio * 100, 2)} % of ${f.label.toLowerCase()}`;
+    return el("li", {"data-compare": f.label}, text);
+  });
+  return el(
+    "div",
+    {class: "estimate-headline", "data-estimate": "headline"},
+    el(
+      "p",
+      {class: "estimate-big"},
+      el("span", {class: "big", "data-estimate": "co2e"}, `${formatSignificant(mass, 3)} ${unit}`),
+      " CO2e"
+    ),
+    el(
+      "p",
+      {},
+      `from ${formatSignificant(e.kwh, 3)} kWh drawn from the grid (PUE included) over ${formatSignificant(e.hours, 3)} hours at ${formatNumber(e.power_w, 0)} W. That is:`
+    ),
+    el("ul", {class: "estimate-compare"}, ...comparisons)
+  );
 }

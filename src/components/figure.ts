@@ -76,7 +76,7 @@ function dataTable(title: string, rows: readonly FigureRow[], columns: readonly 
     {class: "table-scroll figure-table", tabindex: "0", role: "region", "aria-label": `Data of the chart: ${title}`},
     el(
       "table",
-      {class: "report-table data-table"},
+      {class: "report-table figure-data-table"},
       el("caption", {}, `The data of the chart: ${title}`),
       el(
         "thead",

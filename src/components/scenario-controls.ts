@@ -3,6 +3,7 @@
 // change is written back with serializeView and history.replaceState, and the page's tables and charts are
 // recomputed by the engine and updated synchronously, within the input event.
 import * as Inputs from "@observablehq/inputs";
+import {factorSetLabel} from "../lib/labels.js";
 import {errata} from "../lib/errata.js";
 import {formatSignificant} from "../lib/format.js";
 import {
@@ -218,7 +219,11 @@ export function scenarioControls(store: SensitivityStore): HTMLElement {
   // Emission factors and the unassigned share.
   const factors = field(
     "factors",
-    Inputs.select(factorSetNames(inputs.factors), {label: "Emission factors", value: s0.factors})
+    Inputs.select(factorSetNames(inputs.factors), {
+      label: "Emission factors",
+      value: s0.factors,
+      format: factorSetLabel
+    })
   );
   factors.addEventListener("input", () => scenario({factors: factors.value}));
   const dirtiest = () => {

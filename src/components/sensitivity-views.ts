@@ -1,6 +1,7 @@
 // The live parts of the sensitivity page: tables, claims, charts and the NAS correction's steps. Each follows
 // the store through live() or layeredChart() (src/components/live.ts).
 import * as Plot from "@observablehq/plot";
+import {factorSetLabel} from "../lib/labels.js";
 import {formatNumber, formatSignificant, formatUsd} from "../lib/format.js";
 import {formatMass, formatMassValue, stepQuery, type Analysis} from "../lib/sensitivity.js";
 import type {Inputs} from "../lib/types.js";
@@ -407,7 +408,7 @@ export function intensityChart(store: SensitivityStore): HTMLElement {
           for (const d of bars) layer.append(bandLabel(y, d.label, px(x, d.g) + 4, "start", formatNumber(d.g), 11));
           const unassigned = sc(a).unassigned;
           figure.querySelector("figcaption")!.textContent =
-            `Bars are Table 2's mixes under the ${sc(a).factors} factors (unassigned share: ${unassigned === "renormalise" ? "renormalised" : `${unassigned.gPerKwh} g/kWh`}); the orange bar and dashed rule are the paper's EPA factor, with the United States mix it stands for beside it. The scenario's choice is outlined.`;
+            `Bars are Table 2's mixes under the ${factorSetLabel(sc(a).factors)} factors (unassigned share: ${unassigned === "renormalise" ? "renormalised" : `${unassigned.gPerKwh} g/kWh`}); the orange bar and dashed rule are the paper's EPA factor, with the United States mix it stands for beside it. The scenario's choice is outlined.`;
         }
       }
     ]

@@ -1,5 +1,6 @@
 import {formatNumber} from "../lib/format.js";
 import type {CellComparison} from "../lib/compare.js";
+import {COLUMN_LABELS} from "../lib/labels.js";
 import type {TableView} from "../lib/views.js";
 import {el} from "./dom.js";
 
@@ -37,10 +38,98 @@ export function viewTable(view: TableView, options: {caption?: boolean} = {}): H
   );
 }
 
-/** Options of cellsTable: a readable label per row id, and where each cell's row gets an anchor. */
+/**
+ * A table view in a compact form for the screen: each recomputed column carries its printed value under it
+ * (columns "x" and "x_printed" become one), and a low/high cost pair becomes one range. The view itself (and
+ * every export of it) keeps one number per column.
+ */
+export function compactTable(view: TableView): HTMLTableElement {
+  const keys = new Set(view.columns.map((c) => c.key));
+  const printedOf = (key: string) => (keys.has(`${key}_printed`) ? `${key}_printed` : null);
+  const merged = new Set<string>();
+  type Group = {label: string; text: boolean; cell: (row: TableView["rows"][number]) => Node | string};
+  const groups: Group[] = [];
+  const show = (v: unknown, decimals: number) =>
+    v == null || v === "" ? "—" : typeof v === "number" ? formatNumber(v, decimals) : String(v);
+  for (const c of view.columns) {
+    if (merged.has(c.key) || c.key.endsWith("_printed")) continue;
+    if (c.key === "status") {
+      groups.push({label: c.label, text: true, cell: (row) => statusBadge(String(row.status ?? ""))});
+      continue;
+    }
+    if (c.key.endsWith("_low") && keys.has(c.key.replace(/_low$/, "_high"))) {
+      const high = c.key.replace(/_low$/, "_high");
+      merged.add(high);
+      const range = (row: TableView["rows"][number], lo: string, hi: string) =>
+        row[lo] == null && row[hi] == null ? "—" : `${show(row[lo], c.decimals)}–${show(row[hi], c.decimals)}`;
+      groups.push({
+        label: c.label.replace(/\s*low\b/i, ""),
+        text: false,
+        cell: (row) =>
+          printedOf(c.key) && (row[`${c.key}_printed`] != null || row[`${high}_printed`] != null)
+            ? el(
+                "span",
+                {},
+                range(row, c.key, high),
+                el("span", {class: "printed"}, `printed ${range(row, `${c.key}_printed`, `${high}_printed`)}`)
+              )
+            : range(row, c.key, high)
+      });
+      continue;
+    }
+    const printed =
+      printedOf(c.key) ?? (c.key.startsWith("co2e_") && keys.has("co2e_lbs_printed") ? "co2e_lbs_printed" : null);
+    const printedDecimals = view.columns.find((x) => x.key === printed)?.decimals ?? 0;
+    groups.push({
+      label: c.label,
+      text: Boolean(c.text),
+      cell: (row) => {
+        const value = c.text ? String(row[c.key] ?? "—") : show(row[c.key], c.decimals);
+        if (!printed || row[printed] == null) return value;
+        if (c.key !== "co2e_lbs" && printed === "co2e_lbs_printed" && keys.has("co2e_lbs")) return value;
+        return el("span", {}, value, el("span", {class: "printed"}, `printed ${show(row[printed], printedDecimals)}`));
+      }
+    });
+  }
+  return el(
+    "table",
+    {class: "report-table compact", "data-table": view.id},
+    el("caption", {}, `${view.caption} Under each recomputed value, the value the paper printed.`),
+    el(
+      "thead",
+      {},
+      el("tr", {}, ...groups.map((g) => el("th", {scope: "col", class: g.text ? "text" : "num"}, g.label)))
+    ),
+    el(
+      "tbody",
+      {},
+      ...view.rows.map((row) =>
+        el("tr", {}, ...groups.map((g) => el("td", {class: g.text ? "text" : "num"}, g.cell(row))))
+      )
+    )
+  );
+}
+
+/** Options of cellsTable: a readable label per row id, and the errata (for numbered links with titles). */
 export interface CellsTableOptions {
   /** Row id → label shown instead of the id (e.g. "BERT (base) (V100×64)"). */
   labels?: Record<string, string>;
+  /** The errata in the order of the errata page: a link reads "erratum 3", its title the erratum's. */
+  errata?: readonly {id: string; title: string}[];
+}
+
+/** A link to an erratum: its number on the errata page as text, its title as tooltip. */
+export function erratumLink(
+  id: string,
+  errata: readonly {id: string; title: string}[] | undefined,
+  errataHref = "./errata.html"
+): HTMLAnchorElement {
+  const k = errata?.findIndex((e) => e.id === id) ?? -1;
+  return el(
+    "a",
+    {href: `${errataHref}#${id}`, title: k >= 0 ? errata![k].title : "", "data-erratum-link": id},
+    k >= 0 ? `erratum ${k + 1}` : "erratum"
+  );
 }
 
 /** Every printed cell of a table beside its recomputed value, the status and the errata that explain it. */
@@ -61,7 +150,7 @@ export function cellsTable(
       "tr",
       {"data-cell": c.key, id: `cell-${c.key}`, class: `cell-${c.status}`},
       el("th", {scope: "row", class: "text"}, options.labels?.[c.row] ?? c.row),
-      el("td", {class: "text"}, el("code", {}, c.column)),
+      el("td", {class: "text"}, COLUMN_LABELS[c.column] ?? c.column),
       el("td", {class: "num", "data-recomputed": ""}, formatNumber(c.recomputed, c.step >= 1 ? 2 : 4)),
       el("td", {class: "num"}, formatNumber(c.rounded, c.step >= 1 ? 0 : 2)),
       el("td", {class: "num", "data-printed": ""}, c.printed),
@@ -70,7 +159,7 @@ export function cellsTable(
       el(
         "td",
         {class: "text"},
-        ...c.errata.flatMap((id, k) => [k ? ", " : "", el("a", {href: `${errataHref}#${id}`}, id)])
+        ...c.errata.flatMap((id, k) => [k ? ", " : "", erratumLink(id, options.errata, errataHref)])
       )
     )
   );

@@ -5,8 +5,10 @@ import type {PublishedCell} from "./types.js";
  * reproduced: the recomputed value, rounded like the printed one, equals it.
  * differs: it does not; an erratum gives the reason.
  * calibrated: an unprinted input was inferred from this very cell, so it matches by construction.
+ * scenario: under assumptions other than the paper's, the recomputed value moved with them: the comparison
+ *   shows the change, not an error of the paper (no erratum is attached; see scenario-status.ts).
  */
-export type CellStatus = "reproduced" | "differs" | "calibrated";
+export type CellStatus = "reproduced" | "differs" | "calibrated" | "scenario";
 
 export interface CellComparison {
   table: PublishedCell["table"];

@@ -4,6 +4,7 @@ import {formatNumber as n, formatUsd as usd} from "./format.js";
 import {constantValue, paperScenario, resolveScenario} from "./scenario.js";
 import {computeTables, table3Row, table4Row} from "./tables.js";
 import type {Inputs, PublishedCell, TrainingRun} from "./types.js";
+import {cellLabel, columnLabel} from "./labels.js";
 import {lbsToKg} from "./units.js";
 
 /** One line of arithmetic behind an erratum: the expression as text and its computed value. */
@@ -181,7 +182,7 @@ export function errata(inputs: Inputs): Erratum[] {
       id: "lisa-hours",
       kind: "note",
       title: `LISA project hours: ${n(gpuDays)} GPU-days are ${n(gpuDays * HOURS_PER_DAY)} h; Table 4 prints ${n(hoursPrinted)} h`,
-      summary: `§4.2 gives ${n(gpuDays)} GPU-days, which are ${n(gpuDays * HOURS_PER_DAY)} h; Table 4 prints ${n(hoursPrinted)} h, ${n(gpuDays * HOURS_PER_DAY - hoursPrinted)} h fewer. We use the printed hours, which the table's other cells rest on. With ${n(gpuDays * HOURS_PER_DAY)} h the row would read ${usd(alt.cost_usd_low)}–${usd(alt.cost_usd_high)} and ${usd(alt.electricity_usd)} of electricity; at the printed precision ${sameAtPrinted.length ? sameAtPrinted.join(", ") : "no cell"} would still match and ${changedAtPrinted.length ? changedAtPrinted.join(", ") : "no cell"} would not.`,
+      summary: `§4.2 gives ${n(gpuDays)} GPU-days, which are ${n(gpuDays * HOURS_PER_DAY)} h; Table 4 prints ${n(hoursPrinted)} h, ${n(gpuDays * HOURS_PER_DAY - hoursPrinted)} h fewer. We use the printed hours, which the table's other cells rest on. With ${n(gpuDays * HOURS_PER_DAY)} h the row would read ${usd(alt.cost_usd_low)}–${usd(alt.cost_usd_high)} and ${usd(alt.electricity_usd)} of electricity; at the printed precision ${sameAtPrinted.length ? sameAtPrinted.map(columnLabel).join(", ") : "no cell"} would still match and ${changedAtPrinted.length ? changedAtPrinted.map(columnLabel).join(", ") : "no cell"} would not.`,
       steps: [
         {
           expression: `${n(gpuDays)} GPU-days × ${HOURS_PER_DAY} h`,
@@ -202,16 +203,21 @@ export function errata(inputs: Inputs): Erratum[] {
     const hours = constantValue(inputs, "project_hours");
     const lbsPerKwh = constantValue(inputs, "lbs_per_kwh");
     const exact = (tuning.value / lbsPerKwh / s.pue / hours) * 1000;
-    // Printed cells computed from the LISA power: Table 1's single pipeline and Table 4's electricity.
+    // Printed cells computed from the LISA power: Table 1's single pipeline and Table 4's electricity of
+    // one model and of tuning. The project's electricity is not among them: its energy is the project's
+    // hours times the power inferred from those very hours, i.e. Table 1's lbs / lbs per kWh, whatever the
+    // hours or the power, so its cost (× the price) is fitted to Table 1 as well: calibrated, not a check.
     const dependent = [
       printed(inputs, "table1", "nlp_pipeline", "co2e_lbs"),
-      ...["single", "tuning", "project"].map((row) => printed(inputs, "table4", row, "electricity_usd"))
-    ].map((c) => ({key: cellKey(c.table, c.row, c.column), printed: c.printed}));
+      ...["single", "tuning"].map((row) => printed(inputs, "table4", row, "electricity_usd"))
+    ].map((c) => ({label: cellLabel(inputs, c.table, c.row, c.column), printed: c.printed}));
+    const price = constantValue(inputs, "usd_per_kwh");
+    const projectElectricity = printed(inputs, "table4", "project", "electricity_usd");
     out.push({
       id: "lisa-power",
       kind: "calibration",
       title: "LISA's average GPU power is not printed: inferred from Table 1",
-      summary: `The paper prints no power draw for the LISA jobs. We infer ${n(watts, 2)} W per GPU from Table 1's ${tuning.printed} lbs over Table 4's ${n(hours)} h, so that cell is reproduced by construction and is not a check. The ${dependent.length} other printed cells that use this power (${dependent.map((c) => `${c.key} = ${c.printed}`).join("; ")}) are independent checks of the inference.`,
+      summary: `The paper prints no power draw for the LISA jobs. We infer ${n(watts, 2)} W per GPU from Table 1's ${tuning.printed} lbs over Table 4's ${n(hours)} h, so that cell is reproduced by construction and is not a check. Nor is Table 4's electricity cost of the whole project (${projectElectricity.printed}): the project's energy is its hours times a power inferred from those same hours, so it is Table 1's ${tuning.printed} lbs / ${lbsPerKwh} lbs/kWh whatever the hours or the power, and its cost that energy × $${n(price, 2)}/kWh. The ${dependent.length} other printed cells that use this power (${dependent.map((c) => `${c.label} = ${c.printed}`).join("; ")}) are independent checks of the inference.`,
       steps: [
         {
           expression: `${tuning.printed} lbs / ${lbsPerKwh} lbs/kWh / ${s.pue} / ${n(hours)} h × 1000`,
@@ -220,9 +226,13 @@ export function errata(inputs: Inputs): Erratum[] {
         {
           expression: `${s.pue} × ${n(watts, 2)} W / 1000`,
           result: `${n((s.pue * watts) / 1000, 4)} kWh per GPU-hour with PUE`
+        },
+        {
+          expression: `${tuning.printed} lbs / ${lbsPerKwh} lbs/kWh × $${n(price, 2)}/kWh`,
+          result: `$${n((tuning.value / lbsPerKwh) * price, 2)}: the project's electricity, whatever its hours (printed ${projectElectricity.printed})`
         }
       ],
-      cells: [cellKey("table1", "nlp_pipeline_tuning", "co2e_lbs")]
+      cells: [cellKey("table1", "nlp_pipeline_tuning", "co2e_lbs"), cellKey("table4", "project", "electricity_usd")]
     });
   }
 

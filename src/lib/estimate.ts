@@ -1,3 +1,4 @@
+import {roundSignificant} from "./figure-data.js";
 import {cloudCostRangeUsd, electricityCostUsd} from "./cost.js";
 import {hoursFromDuration} from "./duration.js";
 import {co2eKg} from "./emissions.js";
@@ -320,9 +321,16 @@ export function estimateFromParams(
   return estimate(inputs, run, scenario, log);
 }
 
-/** The estimate as JSON text: what the CLI prints with --format json and the form shows to copy. */
+/** The estimate as JSON text: what the CLI prints with --format json and the form shows to copy; numbers at
+ * 12 significant digits, so no binary noise (352.00000000000006) reaches a reader. */
 export function estimateJson(e: Estimate): string {
-  return JSON.stringify(e, null, 2) + "\n";
+  return JSON.stringify(e, (_, v) => (typeof v === "number" ? roundSignificant(v) : v), 2) + "\n";
+}
+
+/** Why a run has no cloud cost, in words: the paper priced only some hardware (data/cloud_prices.csv). */
+export function missingPriceText(e: Estimate, inputs: Pick<Inputs, "prices">): string {
+  const priced = [...new Set(inputs.prices.map((p) => p.accelerator))].join(", ");
+  return `not priced: the paper gives cloud prices only for ${priced}${e.inputs.accelerator ? `, not ${e.inputs.accelerator}` : ""}`;
 }
 
 /** Dollars as Table 3 prints them (whole), with cents below $100 so that a short run does not read "$0". */
@@ -338,11 +346,11 @@ export function paperRow(e: Estimate): Array<{label: string; value: string}> {
     {label: "Hardware", value: `${hw}×${e.inputs.count}`},
     {label: "Power (W)", value: n(e.power_w, 2)},
     {label: "Hours", value: q(e.hours)},
-    {label: "kWh·PUE", value: q(e.kwh)},
+    {label: "Energy incl. PUE (kWh)", value: q(e.kwh)},
     {label: `CO2e (${unit})`, value: q(kgTo(e.co2e_kg, unit))},
     {
       label: "Cloud compute cost (USD)",
-      value: e.cost_usd_low == null ? "—" : `${dollars(e.cost_usd_low)}–${dollars(e.cost_usd_high!)}`
+      value: e.cost_usd_low == null ? "not priced" : `${dollars(e.cost_usd_low)}–${dollars(e.cost_usd_high!)}`
     }
   ];
 }

@@ -1,3 +1,4 @@
+import {roundSignificant} from "./figure-data.js";
 import {formatNumber} from "./format.js";
 import type {TableView} from "./views.js";
 
@@ -11,7 +12,10 @@ function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** CSV with a header of column keys and full-precision numbers (no separators), so it parses back exactly. */
+/**
+ * CSV with a header of column keys (which carry the unit: co2e_kg, cost_usd_low) and plain numbers at 12
+ * significant digits (no separators, no binary noise such as 1983.9999999999998).
+ */
 export function toCsv(view: TableView): string {
   const lines = [view.columns.map((c) => csvField(c.key)).join(",")];
   for (const row of view.rows) {
@@ -19,7 +23,7 @@ export function toCsv(view: TableView): string {
       view.columns
         .map((c) => {
           const v = row[c.key];
-          return v == null ? "" : csvField(typeof v === "number" ? String(v) : v);
+          return v == null ? "" : csvField(typeof v === "number" ? String(roundSignificant(v)) : v);
         })
         .join(",")
     );
@@ -79,8 +83,9 @@ export function exportFileName(id: string, query: string | undefined, extension:
   return `strubell2019-${id}-${scenarioSlug(query)}.${extension}`;
 }
 
-/** The table as JSON: its title, caption, scenario, versions, columns and full-precision rows. */
+/** The table as JSON: its title, caption, scenario, versions, columns and rows (numbers at 12 significant digits). */
 export function toJson(view: TableView, meta: ExportMeta = {}): string {
+  const round = (_: string, value: unknown) => (typeof value === "number" ? roundSignificant(value) : value);
   return (
     JSON.stringify(
       {
@@ -93,7 +98,7 @@ export function toJson(view: TableView, meta: ExportMeta = {}): string {
         columns: view.columns,
         rows: view.rows
       },
-      null,
+      round,
       2
     ) + "\n"
   );

@@ -1,6 +1,7 @@
 import {claims, type Claim} from "./claims.js";
 import {compareTables, publishedRow, type CellComparison} from "./compare.js";
 import {errata, type Erratum} from "./errata.js";
+import {markScenarioCells, paperTables} from "./scenario-status.js";
 import {serializeScenario, type Scenario} from "./scenario.js";
 import {computeTables, type Table1Row, type Table2Row, type Table3Row, type Table4Row, type Tables} from "./tables.js";
 import type {Inputs} from "./types.js";
@@ -43,11 +44,13 @@ function withPublished<T extends {id: string}>(
  */
 export function buildReport(inputs: Inputs, scenario: Scenario, known: Erratum[] = errata(inputs)): Report {
   const tables: Tables = computeTables(inputs, scenario);
-  const cells = compareTables(tables, inputs.published, known);
+  const query = serializeScenario(scenario, inputs);
+  const compared = compareTables(tables, inputs.published, known);
+  const cells = query === "" ? compared : markScenarioCells(compared, paperTables(inputs));
   return {
     scenario: {
       ...scenario,
-      query: serializeScenario(scenario, inputs),
+      query,
       intensity_kg_per_kwh: tables.scenario.kgPerKwh,
       intensity_source: tables.scenario.intensitySource
     },

@@ -16,6 +16,8 @@ export interface StatusCounts {
   reproduced: number;
   differs: number;
   calibrated: number;
+  /** Cells that moved with a scenario other than the paper's (0 under the paper's assumptions). */
+  scenario: number;
 }
 
 export interface CellSummary {
@@ -39,7 +41,8 @@ export function countStatuses(cells: readonly Pick<CellComparison, "status">[]):
     total: cells.length,
     reproduced: count("reproduced"),
     differs: count("differs"),
-    calibrated: count("calibrated")
+    calibrated: count("calibrated"),
+    scenario: count("scenario")
   };
 }
 

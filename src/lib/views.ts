@@ -1,4 +1,5 @@
 import type {Report} from "./report.js";
+import {COLUMN_LABELS, factorSetLabel} from "./labels.js";
 import {kgTo, type MassUnit} from "./units.js";
 
 /** One column of a flat table view: a key into each row, a header, and the decimals it is shown with. */
@@ -30,11 +31,27 @@ function mass(lbs: number | null, kg: number | null, unit: MassUnit): number | n
   return kg == null ? (lbs == null ? null : unit === "lbs" ? lbs : null) : kgTo(kg, unit);
 }
 
-/** The four tables of a report as flat views, CO2e in the scenario's display unit. */
+/** Decimals of a mass in a display unit: tonnes need three (a run of 0.018 t must not print as 0.0 t). */
+export function massDecimals(unit: MassUnit): number {
+  return unit === "t" ? 3 : 0;
+}
+
+/** A printed value of a row's cell, as a number (null where the paper printed nothing). */
+function printedValue(report: Report, table: "table3" | "table4", row: string, column: string): number | null {
+  return report.cells.find((c) => c.table === table && c.row === row && c.column === column)?.published ?? null;
+}
+
+/**
+ * The four tables of a report as flat views, CO2e in the scenario's display unit. Column keys carry their
+ * unit ("co2e_kg", "cost_usd_low", "co2e_lbs_printed"), so a CSV header says what its numbers are; every
+ * value is a number or text, never a formatted range.
+ */
 export function tableViews(report: Report): TableView[] {
   const unit = report.scenario.units;
   const m = MASS_LABEL[unit];
+  const co2e = `co2e_${unit}`;
   const paperUnits = unit === "lbs";
+  const decimals = massDecimals(unit);
   const scenarioText = report.scenario.query ? `scenario ?${report.scenario.query}` : "the paper's assumptions";
   const source = "Strubell, Ganesh & McCallum (2019)";
   return [
@@ -44,31 +61,39 @@ export function tableViews(report: Report): TableView[] {
       caption: `Recomputed under ${scenarioText}; printed values from ${source}, Table 1 (lbs).`,
       columns: [
         {key: "label", label: "Consumption", decimals: 0, text: true},
-        {key: "co2e", label: `CO2e (${m})`, decimals: unit === "t" ? 1 : 0},
-        {key: "co2e_printed", label: "Printed (lbs)", decimals: 0},
+        {key: co2e, label: `CO2e (${m})`, decimals},
+        {key: "co2e_lbs_printed", label: "Printed (lbs)", decimals: 0},
         {key: "status", label: "Status", decimals: 0, text: true}
       ],
       rows: report.table1.map((r) => ({
         label: r.label,
-        co2e: mass(r.co2e_lbs, r.co2e_kg, unit),
-        co2e_printed: r.kind === "training" ? r.published.co2e_lbs : r.co2e_lbs,
+        [co2e]: mass(r.co2e_lbs, r.co2e_kg, unit),
+        co2e_lbs_printed: r.kind === "training" ? r.published.co2e_lbs : r.co2e_lbs,
         status: r.kind === "training" ? (r.status.co2e_lbs ?? "") : "input"
       }))
     },
     {
       id: "table2",
       title: "Table 2. Percent of energy sourced from each source",
-      caption: `${source}, Table 2; unassigned share and intensity (kg CO2e/kWh, ${report.scenario.factors} factors) computed here.`,
+      caption: `${source}, Table 2; unassigned share and intensity (kg CO2e/kWh, ${factorSetLabel(report.scenario.factors)} factors) computed here.`,
       columns: [
         {key: "consumer", label: "Consumer", decimals: 0, text: true},
-        {key: "renewable", label: "Renew. (%)", decimals: 0},
-        {key: "gas", label: "Gas (%)", decimals: 0},
-        {key: "coal", label: "Coal (%)", decimals: 0},
-        {key: "nuclear", label: "Nuc. (%)", decimals: 0},
-        {key: "unassigned", label: "Unassigned (%)", decimals: 0},
+        {key: "renewable_pct", label: "Renew. (%)", decimals: 0},
+        {key: "gas_pct", label: "Gas (%)", decimals: 0},
+        {key: "coal_pct", label: "Coal (%)", decimals: 0},
+        {key: "nuclear_pct", label: "Nuc. (%)", decimals: 0},
+        {key: "unassigned_pct", label: "Unassigned (%)", decimals: 0},
         {key: "intensity_kg_per_kwh", label: "kg CO2e/kWh", decimals: 3}
       ],
-      rows: report.table2.map((r) => ({...r}))
+      rows: report.table2.map((r) => ({
+        consumer: r.consumer,
+        renewable_pct: r.renewable,
+        gas_pct: r.gas,
+        coal_pct: r.coal,
+        nuclear_pct: r.nuclear,
+        unassigned_pct: r.unassigned,
+        intensity_kg_per_kwh: r.intensity_kg_per_kwh
+      }))
     },
     {
       id: "table3",
@@ -80,14 +105,15 @@ export function tableViews(report: Report): TableView[] {
         {key: "power_w", label: "Power (W)", decimals: 2},
         {key: "hours", label: "Hours", decimals: 1},
         {key: "hours_printed", label: "Hours (printed)", decimals: 0},
-        {key: "kwh", label: "kWh·PUE", decimals: 0},
-        {key: "kwh_printed", label: "kWh·PUE (printed)", decimals: 0},
-        {key: "co2e", label: `CO2e (${m})`, decimals: unit === "t" ? 1 : 0},
+        {key: "kwh", label: "Energy incl. PUE (kWh)", decimals: 0},
+        {key: "kwh_printed", label: "Energy (kWh, printed)", decimals: 0},
+        {key: co2e, label: `CO2e (${m})`, decimals},
         ...(paperUnits ? [] : [{key: "co2e_lbs", label: "CO2e (lbs)", decimals: 0}]),
-        {key: "co2e_printed", label: "CO2e (lbs, printed)", decimals: 0},
+        {key: "co2e_lbs_printed", label: "CO2e (lbs, printed)", decimals: 0},
         {key: "cost_usd_low", label: "Cloud cost low (USD)", decimals: 0},
         {key: "cost_usd_high", label: "Cloud cost high (USD)", decimals: 0},
-        {key: "cost_printed", label: "Cloud cost (printed)", decimals: 0, text: true},
+        {key: "cost_usd_low_printed", label: "Cloud cost low (USD, printed)", decimals: 0},
+        {key: "cost_usd_high_printed", label: "Cloud cost high (USD, printed)", decimals: 0},
         {key: "status", label: "Status", decimals: 0, text: true}
       ],
       rows: report.table3.map((r) => ({
@@ -98,12 +124,13 @@ export function tableViews(report: Report): TableView[] {
         hours_printed: r.published.hours,
         kwh: r.kwh,
         kwh_printed: r.published.kwh,
-        co2e: mass(r.co2e_lbs, r.co2e_kg, unit),
+        [co2e]: mass(r.co2e_lbs, r.co2e_kg, unit),
         ...(paperUnits ? {} : {co2e_lbs: r.co2e_lbs}),
-        co2e_printed: r.published.co2e_lbs,
+        co2e_lbs_printed: r.published.co2e_lbs,
         cost_usd_low: r.cost_usd_low,
         cost_usd_high: r.cost_usd_high,
-        cost_printed: printedRange(report, "table3", r.id),
+        cost_usd_low_printed: printedValue(report, "table3", r.id, "cost_usd_low"),
+        cost_usd_high_printed: printedValue(report, "table3", r.id, "cost_usd_high"),
         status: summariseStatus(r.status)
       }))
     },
@@ -116,10 +143,11 @@ export function tableViews(report: Report): TableView[] {
         {key: "hours", label: "Hours", decimals: 0},
         {key: "cost_usd_low", label: "Cloud low (USD)", decimals: 0},
         {key: "cost_usd_high", label: "Cloud high (USD)", decimals: 0},
-        {key: "cost_printed", label: "Cloud (printed)", decimals: 0, text: true},
+        {key: "cost_usd_low_printed", label: "Cloud low (USD, printed)", decimals: 0},
+        {key: "cost_usd_high_printed", label: "Cloud high (USD, printed)", decimals: 0},
         {key: "electricity_usd", label: "Electricity (USD)", decimals: 0},
-        {key: "electricity_printed", label: "Electricity (printed)", decimals: 0},
-        {key: "co2e", label: `CO2e (${m})`, decimals: unit === "t" ? 1 : 0},
+        {key: "electricity_usd_printed", label: "Electricity (USD, printed)", decimals: 0},
+        {key: co2e, label: `CO2e (${m})`, decimals},
         {key: "status", label: "Status", decimals: 0, text: true}
       ],
       rows: report.table4.map((r) => ({
@@ -127,10 +155,11 @@ export function tableViews(report: Report): TableView[] {
         hours: r.hours,
         cost_usd_low: r.cost_usd_low,
         cost_usd_high: r.cost_usd_high,
-        cost_printed: printedRange(report, "table4", r.id),
+        cost_usd_low_printed: printedValue(report, "table4", r.id, "cost_usd_low"),
+        cost_usd_high_printed: printedValue(report, "table4", r.id, "cost_usd_high"),
         electricity_usd: r.electricity_usd,
-        electricity_printed: r.published.electricity_usd,
-        co2e: mass(r.co2e_lbs, r.co2e_kg, unit),
+        electricity_usd_printed: r.published.electricity_usd,
+        [co2e]: mass(r.co2e_lbs, r.co2e_kg, unit),
         status: summariseStatus(r.status)
       }))
     }
@@ -144,14 +173,19 @@ export function printedRange(report: Report, table: "table3" | "table4", row: st
   return `${text("cost_usd_low")}–${text("cost_usd_high")}`;
 }
 
-/** One word for a row: "differs" if any printed cell differs, else "calibrated", else "reproduced". */
+/**
+ * One word for a row: "differs" if any printed cell differs (naming the columns in words), else "scenario"
+ * if a cell moved with the scenario, else "calibrated", else "reproduced".
+ */
 export function summariseStatus(status: Record<string, string>): string {
   const values = Object.values(status);
   if (values.length === 0) return "";
   if (values.includes("differs"))
     return `differs (${Object.keys(status)
       .filter((k) => status[k] === "differs")
+      .map((k) => COLUMN_LABELS[k] ?? k)
       .join(", ")})`;
+  if (values.includes("scenario")) return "scenario";
   if (values.includes("calibrated")) return "calibrated";
   return "reproduced";
 }

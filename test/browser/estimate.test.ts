@@ -149,7 +149,50 @@ describe("estimate page", () => {
     await fill(page, "count", "0");
     const error = page.locator('[data-estimate="error"]');
     await error.waitFor({timeout: 10000});
-    expect(await error.textContent()).toBe('count: count "0" is not allowed: a whole number from 1 to 1,000,000');
+    // In plain words, at the field, without repeating the parameter's name.
+    const atField = page.locator('[data-field-error="count"]');
+    await atField.waitFor({timeout: 10000});
+    expect(await atField.textContent()).toBe("“0” is not allowed here: give a whole number from 1 to 1,000,000.");
+    expect(await field(page, "count").locator("input").first().getAttribute("aria-invalid")).toBe("true");
+    expect(await error.textContent()).not.toMatch(/count: count/);
+    await fill(page, "count", "2");
+    await expect.poll(() => page.locator("[data-field-error]").count(), {timeout: 10000}).toBe(0);
     await page.close();
+  });
+
+  test("the address holds the form: a copied link reopens the same inputs and result", async () => {
+    const {page, errors} = await open();
+    await choose(page, "accelerator", "A100:");
+    await fill(page, "count", "4");
+    await fill(page, "hours", "3.5d");
+    await fill(page, "cpu-watts", "120");
+    await fill(page, "pue", "1.2");
+    await fill(page, "intensity", "250");
+    await choose(page, "intensity-unit", "g");
+    await expect.poll(() => new URL(page.url()).searchParams.get("cpu-watts"), {timeout: 10000}).toBe("120");
+    await expect.poll(() => new URL(page.url()).searchParams.get("intensity"), {timeout: 10000}).toBe("250g");
+    const json = await pageJson(page, (j) => (j as {inputs: {pue: number}}).inputs.pue === 1.2);
+    const headline = await page.locator('[data-estimate="headline"]').innerText();
+    const link = page.url();
+    await page.close();
+    const again = await site.open(link.slice(link.indexOf("estimate.html")), '[data-estimate="json"]');
+    for (const [name, value] of [
+      ["count", "4"],
+      ["hours", "3.5d"],
+      ["cpu-watts", "120"],
+      ["intensity", "250"]
+    ])
+      expect(await field(again.page, name).locator("input").first().inputValue(), name).toBe(value);
+    expect(await pageJson(again.page, () => true)).toEqual(json);
+    expect(await again.page.locator('[data-estimate="headline"]').innerText()).toBe(headline);
+    // A100 has no cloud price in the paper: said in words, not a bare dash.
+    expect(await again.page.locator('[data-estimate="missing-price"]').innerText()).toMatch(/not priced: .*not A100/);
+    // The headline compares with Table 1's familiar consumptions, with units.
+    expect(headline).toMatch(/lbs\s+CO2e/);
+    expect(await again.page.locator("[data-compare]").count()).toBeGreaterThanOrEqual(4);
+    // The JSON carries no binary noise.
+    expect(await again.page.locator('[data-estimate="json"]').textContent()).not.toMatch(/\d\.\d*(0{7}|9{7})\d/);
+    expect([...errors, ...again.errors]).toEqual([]);
+    await again.page.close();
   });
 });

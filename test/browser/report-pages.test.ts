@@ -102,9 +102,22 @@ describe("report pages", () => {
         const shown = await card.locator("[data-recomputed]").allInnerTexts();
         expect(shown).toEqual(v.checks.map((c) => formatNumber(c.recomputed, c.recomputed < 10 ? 2 : 0)));
       }
-      expect(await count(page, "figure.chart svg[aria-label]")).toBeGreaterThanOrEqual(1);
+      expect(await count(page, "figure.figure svg[aria-label]")).toBeGreaterThanOrEqual(1);
       expect(await text(page, '[data-metric="data-version"]')).toBe(buildManifest().data_version);
-      for (const href of ["table1", "table2", "table3", "table4", "methods", "errata"]) {
+      for (const href of [
+        "table1",
+        "table2",
+        "table3",
+        "table4",
+        "methods",
+        "errata",
+        "sensitivity",
+        "later-models",
+        "estimate",
+        "glossary",
+        "cite",
+        "report"
+      ]) {
         expect(await count(page, `a[href^="./${href}"]`), href).toBeGreaterThan(0);
       }
     });
@@ -113,8 +126,8 @@ describe("report pages", () => {
   test("table1 shows the recomputed table, a labelled log-scale chart and every Table 1 cell", async () => {
     await onPage("table1.html", "table.cells tbody tr", async (page) => {
       expect(await count(page, 'table[data-table="table1"] tbody tr')).toBe(report.table1.length);
-      const chart = page.locator("figure.chart").first();
-      expect(await chart.getAttribute("aria-label")).toMatch(/log scale/);
+      const chart = page.locator("figure.figure").first();
+      expect(await chart.locator(".figure-subtitle").innerText()).toMatch(/log scale/);
       expect(await chart.locator("svg[aria-label]").count()).toBeGreaterThan(0);
       expect(await chart.locator("figcaption").innerText()).not.toBe("");
       await expectCellsOf(page, "table1");
@@ -130,15 +143,15 @@ describe("report pages", () => {
       const china = report.table2.find((r) => r.id === "china")!;
       const shown = await rows.filter({hasText: china.consumer}).locator("td").allInnerTexts();
       expect(shown).toContain(formatNumber(china.unassigned));
-      expect(await count(page, "figure.chart svg[aria-label]")).toBeGreaterThan(0);
-      expect(await page.locator("figure.chart").first().getAttribute("aria-label")).toMatch(/Table 2/);
+      expect(await count(page, "figure.figure svg[aria-label]")).toBeGreaterThan(0);
+      expect(await page.locator("figure.figure .figure-source").first().innerText()).toMatch(/Table 2/);
     });
   });
 
   test("table3 shows both charts, every cell and the errata links of the differing cells", async () => {
     await onPage("table3.html", ".errata-list li", async (page) => {
       expect(await count(page, 'table[data-table="table3"] tbody tr')).toBe(report.table3.length);
-      expect(await count(page, "figure.chart svg[aria-label]")).toBeGreaterThanOrEqual(2);
+      expect(await count(page, "figure.figure svg[aria-label]")).toBeGreaterThanOrEqual(2);
       await expectCellsOf(page, "table3");
       const hours = cell("table3.nas_tpu.hours");
       expect(hours.status).toBe("differs");
@@ -147,14 +160,16 @@ describe("report pages", () => {
         hours.errata.map((id) => `./errata.html#${id}`)
       );
       // Duplicate model names are told apart by their hardware.
-      expect(await page.locator("figure.chart svg[aria-label]").nth(1).innerHTML()).toContain("BERT (base) (TPUv2×16)");
+      expect(await page.locator("figure.figure svg[aria-label]").nth(1).innerHTML()).toContain(
+        "BERT (base) (TPUv2×16)"
+      );
     });
   });
 
   test("table4 shows the cost chart, every cell and flags the inferred power", async () => {
     await onPage("table4.html", "table.cells tbody tr", async (page) => {
       expect(await count(page, 'table[data-table="table4"] tbody tr')).toBe(report.table4.length);
-      expect(await count(page, "figure.chart svg[aria-label]")).toBeGreaterThan(0);
+      expect(await count(page, "figure.figure svg[aria-label]")).toBeGreaterThan(0);
       await expectCellsOf(page, "table4");
       const power = inputs.caseStudy.find((c) => c.key === "gpu_watts")!;
       expect(await text(page, "#inferred-power")).toContain(`${formatNumber(power.value, 2)} W`);

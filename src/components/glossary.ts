@@ -1,0 +1,12 @@
+// A term linked to its glossary entry, with its definition as a tooltip: term("pue") or term("pue", "PUEs").
+import {glossaryTerm} from "../lib/glossary.js";
+import {el} from "./dom.js";
+
+export function term(id: string, text?: string): HTMLAnchorElement {
+  const entry = glossaryTerm(id);
+  return el(
+    "a",
+    {class: "term", href: `./glossary#${entry.id}`, title: entry.definition, "data-term": entry.id},
+    text ?? entry.term
+  );
+}
