@@ -4,6 +4,7 @@ import {loadInputs, inputsIfValid} from "./inputs.js";
 import {DataError} from "./errors.js";
 import {writeFileAtomic} from "./write.js";
 import {estimateMain} from "./estimate-cli.js";
+import {uncertaintyMain} from "./uncertainty-cli.js";
 import {buildReport, type Report} from "../src/lib/report.js";
 import {parseScenario, SCENARIO_PARAMS} from "../src/lib/scenario.js";
 import {tableViews} from "../src/lib/views.js";
@@ -146,6 +147,8 @@ export function runReport(argv: string[]): {output: string; out: string | null; 
 export function main(argv: string[]): number | Promise<number> {
   // "Your own run": a subcommand with its own options and --help (loaders/estimate-cli.ts).
   if (argv[0] === "estimate") return estimateMain(argv.slice(1));
+  // The Monte Carlo uncertainty of one model (loaders/uncertainty-cli.ts).
+  if (argv[0] === "uncertainty") return uncertaintyMain(argv.slice(1));
   try {
     const {output, out, pdf} = runReport(argv);
     if (pdf) {

@@ -7,6 +7,7 @@ import {PUE_RANGE} from "../src/lib/scenario.js";
 import {TABLE1_TRAINING} from "../src/lib/tables.js";
 import {NAS_INPUT_KEYS, NAS_RUN} from "../src/lib/nas-correction.js";
 import {TABLE1_COLUMNS, TABLE3_COLUMNS, TABLE4_COLUMNS} from "../src/lib/report.js";
+import {loadUncertaintyInputs} from "./uncertainty-inputs.js";
 import {loadLaterInputs} from "./later-inputs.js";
 import type {
   CloudPrice,
@@ -345,7 +346,8 @@ function readInputs(dataDir: string): Inputs {
     factors,
     puePresets,
     nasCorrection,
-    ...loadLaterInputs(dataDir, hardware)
+    ...loadLaterInputs(dataDir, hardware),
+    ...loadUncertaintyInputs(dataDir)
   };
 }
 

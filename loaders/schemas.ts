@@ -168,7 +168,7 @@ export const CONSUMPTION: FileSpec = {
 };
 
 export const EMISSION_FACTORS: FileSpec = {
-  file: "data/emission_factors.csv",
+  file: "data/emission_factors.v2.csv",
   description: "the emission factor of one energy source in one published set",
   key: ["set", "energy_source"],
   columns: [
@@ -399,6 +399,24 @@ export const LATER_PUBLISHED: FileSpec = {
   ]
 };
 
+export const UNCERTAINTY: FileSpec = {
+  file: "data/uncertainty.csv",
+  description: "one distribution of the sensitivity page's Monte Carlo, about the value the reader chose",
+  key: ["assumption"],
+  columns: [
+    {name: "assumption", type: "string", description: "identifier used by the engine"},
+    {name: "applies_to", type: "string", description: "which scenarios or models the distribution applies to"},
+    {name: "distribution", type: "string", description: "shape of the distribution"},
+    {name: "min", type: "number", optional: true, unit: "`unit` column", min: 0, max: 10, description: "lowest value, in `unit`"},
+    {name: "mode", type: "number", optional: true, unit: "`unit` column", min: 0, max: 10, description: "most likely value, in `unit`"},
+    {name: "max", type: "number", optional: true, unit: "`unit` column", min: 0, max: 10, description: "highest value, in `unit`"},
+    {name: "unit", type: "string", description: "what min, mode and max multiply or measure"},
+    source,
+    locator,
+    note
+  ]
+};
+
 /** Every data file, in the order the data dictionary lists them. */
 export const ALL_FILES: readonly FileSpec[] = [
   CONSTANTS,
@@ -414,5 +432,6 @@ export const ALL_FILES: readonly FileSpec[] = [
   NAS_CORRECTION,
   ACCELERATORS,
   LATER_MODELS,
-  LATER_PUBLISHED
+  LATER_PUBLISHED,
+  UNCERTAINTY
 ];

@@ -166,4 +166,19 @@ export interface Inputs {
   accelerators: Accelerator[];
   laterModels: LaterModel[];
   laterPublished: LaterPublishedCell[];
+  uncertainty: UncertaintyRow[];
+}
+
+/**
+ * One distribution of the Monte Carlo (data/uncertainty.csv): min, mode and max multiply the value the reader
+ * chose (or, for emission factors, name no number: the factor sets give them).
+ */
+export interface UncertaintyRow extends Provenance {
+  assumption: string;
+  appliesTo: string;
+  distribution: string;
+  min: number | null;
+  mode: number | null;
+  max: number | null;
+  unit: string;
 }
