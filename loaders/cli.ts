@@ -46,6 +46,15 @@ Output:
 Scenario (defaults are the paper's: PUE 1.58, EPA 0.954 lbs/kWh, $0.12/kWh, lbs):
 ${params}
 
+Factor sets: Table 2 lumps hydro, wind and solar as one renewable share. IPCC's hydropower maximum
+(2,200 g/kWh, a reservoir) averaged with wind and solar would make renewables dirtier than gas and Google's
+mix dirtier than the US mix, so ipcc-ar5-max keeps hydropower at IPCC's median (24 g); --factor
+hydropower:2200g restores it. --mix implies --grid custom; with any other grid it is an error.
+
+Subcommands:
+  estimate       your own training run in the paper's format (npm run report -- estimate --help)
+  uncertainty    Monte Carlo uncertainty of one model's CO2e (npm run report -- uncertainty --help)
+
 Examples:
   npm run report
   npm run --silent report -- --format json
