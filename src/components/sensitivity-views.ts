@@ -139,14 +139,15 @@ export function distributionsTable(inputs: Inputs, spec: MonteCarloSpec): HTMLEl
   const power = row(spec.model.powerFromProxy ? "power_stand_in" : "power_measured");
   const fmt = (x: number) => formatSignificant(x, 3);
   const cite = (r: UncertaintyRow) => `${r.source}, ${r.locator}`;
-  const intensity =
-    spec.intensity.kind === "fixed"
-      ? ["Carbon intensity", "held as given (a direct intensity has no mix to vary)", "—"]
-      : [
-          "Carbon intensity",
-          `each source's factor triangular from the ${inputs.factors.length ? "IPCC AR5 minimum" : ""} to the maximum set, most likely at this scenario's (coal ${fmt(spec.intensity.gPerKwh.coal.min)}–${fmt(spec.intensity.gPerKwh.coal.max)} g, gas ${fmt(spec.intensity.gPerKwh.gas.min)}–${fmt(spec.intensity.gPerKwh.gas.max)} g)${spec.intensity.scale !== 1 ? "; the EPA factor spread as the US mix it stands for" : ""}`,
-          cite(row("emission_factors"))
-        ];
+  const range = (r: {min: number; mode: number; max: number}) => `${fmt(r.min)} – ${fmt(r.mode)} – ${fmt(r.max)}`;
+  const mix = spec.intensity.kind === "mix" ? spec.intensity : null;
+  const intensity = mix
+    ? [
+        "Carbon intensity",
+        `each source's factor triangular from the IPCC AR5 minimum to the maximum set, most likely at this scenario's (${["coal", "gas", "hydropower"].map((k) => `${k} ${range(mix.gPerKwh[k])} g`).join(", ")})${mix.scale !== 1 ? "; the EPA factor spread as the US mix it stands for" : ""}`,
+        cite(row("emission_factors"))
+      ]
+    : ["Carbon intensity", "held as given (a direct intensity has no mix to vary)", "—"];
   return table(
     "distributions",
     "The Monte Carlo's distributions, each about this scenario's own value, with the source of its width (data/uncertainty.csv).",
