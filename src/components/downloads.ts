@@ -121,9 +121,10 @@ function svgSize(svg: SVGSVGElement): {width: number; height: number} {
 
 /**
  * The chart as a stand-alone SVG document: a clone whose computed presentation styles are inlined
- * (only where they differ from the parent's), with its size, namespaces and a white background.
+ * (only where they differ from the parent's), with its size, namespaces and a background (white by default;
+ * a figure passes the page's, so that a chart drawn in the dark theme stays legible).
  */
-export function standaloneSvg(chart: Element): string {
+export function standaloneSvg(chart: Element, background = "white"): string {
   const svg = chartSvg(chart);
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const originals = [svg, ...svg.querySelectorAll("*")];
@@ -146,14 +147,14 @@ export function standaloneSvg(chart: Element): string {
   clone.setAttribute("xmlns:xlink", "http://www.w3.org/1999/xlink");
   clone.setAttribute("width", String(width));
   clone.setAttribute("height", String(height));
-  clone.setAttribute("style", `${clone.getAttribute("style") ?? ""};background:white`.replace(/^;/, ""));
+  clone.setAttribute("style", `${clone.getAttribute("style") ?? ""};background:${background}`.replace(/^;/, ""));
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
 }
 
-/** Draws the stand-alone SVG on a white canvas at `scale` times its size and encodes it as PNG. */
-export async function chartPng(chart: Element, scale = 2): Promise<Blob> {
+/** Draws the stand-alone SVG on a canvas of its background at `scale` times its size and encodes it as PNG. */
+export async function chartPng(chart: Element, scale = 2, background = "white"): Promise<Blob> {
   const {width, height} = svgSize(chartSvg(chart));
-  const url = URL.createObjectURL(new Blob([standaloneSvg(chart)], {type: "image/svg+xml;charset=utf-8"}));
+  const url = URL.createObjectURL(new Blob([standaloneSvg(chart, background)], {type: "image/svg+xml;charset=utf-8"}));
   try {
     const image = new Image();
     await new Promise<void>((resolve, reject) => {
@@ -164,7 +165,7 @@ export async function chartPng(chart: Element, scale = 2): Promise<Blob> {
     const canvas = el("canvas", {width: String(Math.ceil(width * scale)), height: String(Math.ceil(height * scale))});
     const context = canvas.getContext("2d");
     if (!context) throw new Error("this browser cannot draw on a canvas");
-    context.fillStyle = "white";
+    context.fillStyle = background;
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) =>

@@ -1,4 +1,4 @@
-import {bisectRight, mean, quantileSorted} from "d3";
+import {mean, quickselect} from "d3";
 import {modelCo2eKg, type FocusModel} from "./focus.js";
 import {
   categoryFactors,
@@ -254,8 +254,6 @@ export interface MonteCarloResult {
   seed: number;
   /** CO2e of each sample in kg, in the order drawn. */
   samples: Float64Array;
-  /** The samples sorted ascending (for quantiles and percentiles). */
-  sorted: Float64Array;
   /** The draws behind the samples, and the intensity of each. */
   draws: Draws;
   kgPerKwh: Float64Array;
@@ -268,30 +266,54 @@ export interface MonteCarloResult {
   meanKg: number;
 }
 
-/** Runs n seeded samples of a spec and summarises them with d3: median, central 90 % and 99 % intervals, mean. */
+/**
+ * The p-quantiles of values in any order, each equal to d3.quantileSorted of the sorted values (R's type 7),
+ * found with d3.quickselect on one copy instead of a sort: the order statistics each quantile reads are
+ * selected in ascending order, each within the part above the one before (which stays in place). (d3.quantile copies and selects
+ * per call through an iterator, about ten times slower on 100,000 samples.)
+ */
+export function quantiles(values: ArrayLike<number>, ps: readonly number[]): number[] {
+  const n = values.length;
+  if (n === 0) return ps.map(() => NaN);
+  const a = Float64Array.from(values);
+  const at = (p: number) => (n - 1) * Math.min(1, Math.max(0, p));
+  const needed = [...new Set(ps.flatMap((p) => [Math.floor(at(p)), Math.min(n - 1, Math.floor(at(p)) + 1)]))];
+  let left = 0;
+  for (const k of needed.sort((x, y) => x - y)) {
+    quickselect(a, k, left, n - 1);
+    left = k + 1; // a[k] is now in place, and every larger order statistic lies above it
+  }
+  return ps.map((p) => {
+    const h = at(p);
+    const lo = Math.floor(h);
+    return lo + 1 < n ? a[lo] + (h - lo) * (a[lo + 1] - a[lo]) : a[lo];
+  });
+}
+
+/** Runs n seeded samples of a spec and summarises them: median, central 90 % and 99 % intervals, mean (d3). */
 export function runMonteCarlo(spec: MonteCarloSpec, n: number, seed: number): MonteCarloResult {
   const draws = drawSamples(spec, n, seed);
   const {co2eKg: samples, kgPerKwh} = simulate(spec, draws);
-  const sorted = Float64Array.from(samples).sort();
-  const q = (p: number) => quantileSorted(sorted, p)!;
+  const [q005, lowKg, medianKg, highKg, q995] = quantiles(samples, [0.005, 0.05, 0.5, 0.95, 0.995]);
   return {
     n,
     seed,
     samples,
-    sorted,
     draws,
     kgPerKwh,
-    medianKg: q(0.5),
-    lowKg: q(0.05),
-    highKg: q(0.95),
-    central99Kg: [q(0.005), q(0.995)],
+    medianKg,
+    lowKg,
+    highKg,
+    central99Kg: [q005, q995],
     meanKg: mean(samples)!
   };
 }
 
-/** The share of sorted samples at or below a value, in percent (0 to 100). */
-export function percentileOf(sorted: ArrayLike<number>, value: number): number {
-  return (bisectRight(sorted as ArrayLike<number> as number[], value) / sorted.length) * 100;
+/** The share of samples at or below a value, in percent (0 to 100). */
+export function percentileOf(samples: ArrayLike<number>, value: number): number {
+  let k = 0;
+  for (let i = 0; i < samples.length; i++) if (samples[i] <= value) k++;
+  return (k / samples.length) * 100;
 }
 
 /** A model's CO2e in kg at the mode of every range: the scenario's own point estimate. */

@@ -140,7 +140,7 @@ export function uncertaintySummary(
     median_kg: run.medianKg,
     p05_kg: run.lowKg,
     p95_kg: run.highKg,
-    paper_percentile: paper == null ? null : percentileOf(run.sorted, paper),
+    paper_percentile: paper == null ? null : percentileOf(run.samples, paper),
     paper_kg: paper,
     indices,
     held,
