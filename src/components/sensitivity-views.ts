@@ -1,9 +1,11 @@
 // The sensitivity page's tables and charts. Each is a plain function of data (no state): the page calls them
 // in cells, and the charts as `resize((width) => chart(data, {width}))`, so Framework re-runs them when the
-// scenario changes. Every chart is Plot marks only, with its title, unit and source in Plot's own options.
+// scenario changes. Every chart is Plot marks only, in a figure (src/components/figure.ts): title, unit,
+// source, downloads and the data as a table.
 import * as Plot from "@observablehq/plot";
+import {bin} from "d3";
 import {formatNumber, formatSignificant, formatUsd} from "../lib/format.js";
-import type {MonteCarloSpec} from "../lib/montecarlo.js";
+import type {MonteCarloResult, MonteCarloSpec} from "../lib/montecarlo.js";
 import type {NasStep} from "../lib/nas-correction.js";
 import type {Report} from "../lib/report.js";
 import type {GridIntensity, PueLine} from "../lib/sensitivity.js";
@@ -11,9 +13,9 @@ import type {Tornado} from "../lib/tornado.js";
 import type {Inputs, PuePreset, UncertaintyRow} from "../lib/types.js";
 import {ASSUMPTION_LABELS, ASSUMPTIONS, type UncertaintySummary} from "../lib/uncertainty.js";
 import {kgPerKwhTo, kgTo, lbsToKg, type MassUnit} from "../lib/units.js";
-import {plotAria} from "./a11y.js";
 import {logDomain} from "./charts.js";
 import {el} from "./dom.js";
+import {figure} from "./figure.js";
 import {formatMass, formatMassValue, HISTOGRAM_BINS} from "./sensitivity-model.js";
 
 const INK = "#222";
@@ -189,14 +191,21 @@ export function indicesTable(summary: UncertaintySummary): HTMLElement {
 
 const sig = (d: number) => formatSignificant(d, 2);
 
+/** What every chart of the page takes besides its data: the width (Framework's resize) and the scenario's query. */
+export interface ChartOptions {
+  width: number;
+  /** The view as a query string, named in the download file names. */
+  query?: string;
+}
+
 /**
  * CO2e of each model against PUE at the scenario's carbon intensity: a line per model (sampled every 0.1 PUE,
  * so it follows the log axis), a dot on each at the scenario's PUE, dashed rules at the published presets.
  */
 export function pueChart(
   data: {lines: PueLine[]; pue: number; units: MassUnit; presets: PuePreset[]},
-  {width}: {width: number}
-): Element {
+  {width, query}: ChartOptions
+): HTMLElement {
   const u = data.units;
   const points = data.lines.flatMap((l) =>
     l.atPue.map((p) => ({label: l.label, pue: p.pue, value: kgTo(p.co2eKg, u)}))
@@ -204,38 +213,50 @@ export function pueChart(
   const dots = data.lines.map((l) => ({label: l.label, pue: data.pue, value: kgTo(l.currentKg, u)}));
   const presets = data.presets.filter((p, k, all) => all.findIndex((q) => q.pue === p.pue) === k);
   const [lo, hi] = logDomain(points.map((p) => p.value));
-  return plotAria(
-    Plot.plot({
-      title: "CO2e of each model against PUE",
-      subtitle: `${u} CO2e, log scale, at this scenario's carbon intensity`,
-      caption: `Source: Strubell et al. 2019 (Table 3, equations 1 and 2), recomputed; presets from data/pue_presets.csv. The blue rule and dots are the scenario's PUE (${data.pue}), dashed rules the published presets.`,
-      width,
-      height: width < NARROW ? 320 : 360,
-      marginLeft: 50,
-      x: {domain: [points[0].pue, points.at(-1)!.pue], label: "PUE →", grid: true},
-      y: {type: "log", domain: [lo, hi], label: `↑ CO2e (${u})`, grid: true, tickFormat: sig, ticks: 5},
-      color: {legend: true, type: "categorical", scheme: "tableau10"},
-      marks: [
-        Plot.ruleX(presets, {x: "pue", stroke: MUTED, strokeDasharray: "3,3"}),
-        Plot.ruleX([data.pue], {stroke: HERE, strokeWidth: 2}),
-        Plot.lineY(points, {x: "pue", y: "value", stroke: "label", strokeWidth: 1.5}),
-        Plot.dot(dots, {
-          x: "pue",
-          y: "value",
-          fill: "label",
-          r: 4,
-          title: (d) => `${d.label}: ${formatSignificant(d.value, 3)} ${u} at PUE ${d.pue}`
-        })
-      ]
-    })
-  );
+  return figure({
+    title: "CO2e of each model against PUE",
+    subtitle: `${u} CO2e, log scale, at this scenario's carbon intensity`,
+    source:
+      "Strubell, Ganesh & McCallum (2019), Table 3 and equations 1 and 2, recomputed; PUE presets from data/pue_presets.csv",
+    note: `The blue rule and dots are the scenario's PUE (${data.pue}), dashed rules the published presets.`,
+    filename: "sensitivity-pue",
+    query,
+    data: points.map((p) => ({model: p.label, pue: p.pue, co2e: p.value})),
+    columns: [
+      {key: "model", label: "Model"},
+      {key: "pue", label: "PUE"},
+      {key: "co2e", label: `CO2e (${u})`}
+    ],
+    width,
+    chart: (w) =>
+      Plot.plot({
+        width: w,
+        height: (w ?? 640) < NARROW ? 320 : 360,
+        marginLeft: 50,
+        x: {domain: [points[0].pue, points.at(-1)!.pue], label: "PUE →", grid: true},
+        y: {type: "log", domain: [lo, hi], label: `↑ CO2e (${u})`, grid: true, tickFormat: sig, ticks: 5},
+        color: {legend: true, type: "categorical", scheme: "tableau10"},
+        marks: [
+          Plot.ruleX(presets, {x: "pue", stroke: MUTED, strokeDasharray: "3,3"}),
+          Plot.ruleX([data.pue], {stroke: HERE, strokeWidth: 2}),
+          Plot.lineY(points, {x: "pue", y: "value", stroke: "label", strokeWidth: 1.5}),
+          Plot.dot(dots, {
+            x: "pue",
+            y: "value",
+            fill: "label",
+            r: 4,
+            title: (d) => `${d.label}: ${formatSignificant(d.value, 3)} ${u} at PUE ${d.pue}`
+          })
+        ]
+      })
+  });
 }
 
 /** Carbon intensity of each grid preset under the scenario's factors; the paper's EPA factor marked. */
 export function gridChart(
   data: {grids: GridIntensity[]; factors: string; unassigned: string},
-  {width}: {width: number}
-): Element {
+  {width, query}: ChartOptions
+): HTMLElement {
   const rows = data.grids.map((g) => ({...g, g: kgPerKwhTo(g.kgPerKwh, "g")}));
   const paper = rows.find((d) => d.kind === "paper")!;
   const order = [
@@ -243,52 +264,64 @@ export function gridChart(
     ...rows.filter((d) => d.id === "us"),
     ...rows.filter((d) => d.kind !== "paper" && d.id !== "us")
   ];
-  const narrow = width < NARROW;
-  return plotAria(
-    Plot.plot({
-      title: "Carbon intensity of each grid",
-      subtitle: "g CO2e per kWh",
-      caption: `Source: Strubell et al. 2019, Table 2 (mixes), under the ${data.factors} factors (unassigned share: ${data.unassigned}); the orange bar and dashed rule are the paper's EPA factor. The scenario's choice is outlined.`,
-      width,
-      height: 30 + (narrow ? 44 : 28) * order.length,
-      marginLeft: narrow ? 10 : 150,
-      marginRight: 45,
-      x: {label: "g CO2e per kWh →", grid: true},
-      y: {domain: order.map((d) => d.label), label: null, axis: narrow ? null : "left"},
-      marks: [
-        Plot.barX(rows, {
-          x: "g",
-          y: "label",
-          fill: (d) => (d.kind === "paper" ? PAPER : d.selected ? HERE : "#9aa7b8"),
-          stroke: (d) => (d.selected ? INK : null),
-          insetTop: narrow ? 16 : 2,
-          title: (d) => `${d.label}: ${formatNumber(d.g)} g CO2e/kWh`
-        }),
-        Plot.ruleX([paper.g], {stroke: PAPER, strokeDasharray: "4,3"}),
-        Plot.ruleX([0]),
-        Plot.text(rows, {
-          x: "g",
-          y: "label",
-          text: (d) => formatNumber(d.g),
-          dx: 4,
-          textAnchor: "start",
-          dy: narrow ? 8 : 0,
-          fill: INK
-        }),
-        narrow
-          ? Plot.text(rows, {y: "label", text: "label", frameAnchor: "left", dy: -8, textAnchor: "start", fill: INK})
-          : null
-      ]
-    })
-  );
+  return figure({
+    title: "Carbon intensity of each grid",
+    subtitle: "g CO2e per kWh",
+    source: `Strubell, Ganesh & McCallum (2019), Table 2 (mixes), under the ${data.factors} factors (data/emission_factors.v2.csv); the EPA factor from §2`,
+    note: `Unassigned share: ${data.unassigned}. The orange bar and dashed rule are the paper's EPA factor, with the United States mix it stands for beside it; the scenario's choice is outlined.`,
+    filename: "sensitivity-grids",
+    query,
+    data: order.map((d) => ({grid: d.label, g_per_kwh: d.g, chosen: d.selected ? "yes" : ""})),
+    columns: [
+      {key: "grid", label: "Grid"},
+      {key: "g_per_kwh", label: "g CO2e per kWh"},
+      {key: "chosen", label: "This scenario"}
+    ],
+    width,
+    chart: (w) => {
+      const narrow = (w ?? 640) < NARROW;
+      return Plot.plot({
+        width: w,
+        height: 30 + (narrow ? 44 : 28) * order.length,
+        marginLeft: narrow ? 10 : 150,
+        marginRight: 45,
+        x: {label: "g CO2e per kWh →", grid: true},
+        y: {domain: order.map((d) => d.label), label: null, axis: narrow ? null : "left"},
+        marks: [
+          Plot.barX(rows, {
+            x: "g",
+            y: "label",
+            fill: (d) => (d.kind === "paper" ? PAPER : d.selected ? HERE : "#9aa7b8"),
+            stroke: (d) => (d.selected ? INK : null),
+            insetTop: narrow ? 16 : 2,
+            title: (d) => `${d.label}: ${formatNumber(d.g)} g CO2e/kWh`
+          }),
+          Plot.ruleX([paper.g], {stroke: PAPER, strokeDasharray: "4,3"}),
+          Plot.ruleX([0]),
+          Plot.text(rows, {
+            x: "g",
+            y: "label",
+            text: (d) => formatNumber(d.g),
+            dx: 4,
+            textAnchor: "start",
+            dy: narrow ? 8 : 0,
+            fill: INK
+          }),
+          narrow
+            ? Plot.text(rows, {y: "label", text: "label", frameAnchor: "left", dy: -8, textAnchor: "start", fill: INK})
+            : null
+        ]
+      });
+    }
+  });
 }
 
 /**
  * How far each assumption's range moves the model's CO2e with the others at the scenario: one bar per
  * assumption that moves it, the values at its ends, the scenario's value as a rule. Assumptions that do not
- * move it are named in the caption with their reason, never drawn as an empty row.
+ * move it are named in the note with their reason, never drawn as an empty row.
  */
-export function tornadoChart(data: {tornado: Tornado; units: MassUnit}, {width}: {width: number}): Element {
+export function tornadoChart(data: {tornado: Tornado; units: MassUnit}, {width, query}: ChartOptions): HTMLElement {
   const u = data.units;
   const t = data.tornado;
   const bars = t.bars.map((b) => ({
@@ -302,131 +335,160 @@ export function tornadoChart(data: {tornado: Tornado; units: MassUnit}, {width}:
   const lo = Math.min(base, ...bars.map((b) => b.low));
   const hi = Math.max(base, ...bars.map((b) => b.high));
   const pad = (hi - lo || hi) * 0.45;
-  const narrow = width < NARROW;
   const held = t.held.map((h) => `${h.label}: ${h.reason}`).join("; ");
-  return plotAria(
-    Plot.plot({
-      title: `Which assumption matters most for ${t.model.label}?`,
-      subtitle: `CO2e in ${u}; each bar moves one assumption across its range, the others held at this scenario`,
-      caption: `Sources: data/uncertainty.csv (PUE, power), Table 2 mixes, data/emission_factors.v2.csv. The blue rule is the scenario's ${formatMass(t.baseKg, u)}.${held ? ` Not drawn, because they do not move the CO2e here: ${held}.` : ""}`,
-      width,
-      height: 40 + (narrow ? 58 : 40) * Math.max(1, bars.length),
-      marginLeft: narrow ? 10 : 140,
-      marginRight: 10,
-      x: {
-        label: `CO2e (${u}) →`,
-        grid: true,
-        domain: [Math.max(0, lo - pad), hi + pad],
-        tickFormat: "~s",
-        ticks: narrow ? 4 : 8
-      },
-      y: {domain: bars.map((b) => b.label), label: null, axis: narrow ? null : "left"},
-      marks: [
-        Plot.barX(bars, {x1: "low", x2: "high", y: "label", fill: BAR, insetTop: narrow ? 20 : 4, insetBottom: 4}),
-        Plot.ruleX([base], {stroke: HERE, strokeWidth: 2}),
-        Plot.text(bars, {
-          x: "low",
-          y: "label",
-          text: "lowText",
-          dx: -4,
-          textAnchor: "end",
-          dy: narrow ? 8 : 0,
-          fill: INK
-        }),
-        Plot.text(bars, {
-          x: "high",
-          y: "label",
-          text: "highText",
-          dx: 4,
-          textAnchor: "start",
-          dy: narrow ? 8 : 0,
-          fill: INK
-        }),
-        narrow
-          ? Plot.text(bars, {
-              y: "label",
-              text: "label",
-              frameAnchor: "left",
-              dy: -12,
-              textAnchor: "start",
-              fill: INK,
-              fontWeight: 600
-            })
-          : null
-      ]
-    })
-  );
+  return figure({
+    title: `Which assumption matters most for ${t.model.label}?`,
+    subtitle: `CO2e in ${u}; each bar moves one assumption across its range, the others held at this scenario`,
+    source:
+      "data/uncertainty.csv (PUE and power ranges), Strubell, Ganesh & McCallum (2019) Table 2 (grids), data/emission_factors.v2.csv (factor sets)",
+    note: `The blue rule is the scenario's ${formatMass(t.baseKg, u)}.${held ? ` Not drawn, because they do not move the CO2e here: ${held}.` : ""}`,
+    filename: "sensitivity-tornado",
+    query,
+    data: bars.map((b) => ({
+      assumption: b.label,
+      low: b.lowText,
+      low_co2e: b.low,
+      high: b.highText,
+      high_co2e: b.high
+    })),
+    columns: [
+      {key: "assumption", label: "Assumption"},
+      {key: "low", label: "Low end"},
+      {key: "low_co2e", label: `CO2e (${u}) at the low end`},
+      {key: "high", label: "High end"},
+      {key: "high_co2e", label: `CO2e (${u}) at the high end`}
+    ],
+    width,
+    chart: (w) => {
+      const narrow = (w ?? 640) < NARROW;
+      return Plot.plot({
+        width: w,
+        height: 40 + (narrow ? 58 : 40) * Math.max(1, bars.length),
+        marginLeft: narrow ? 10 : 140,
+        marginRight: 10,
+        x: {
+          label: `CO2e (${u}) →`,
+          grid: true,
+          domain: [Math.max(0, lo - pad), hi + pad],
+          tickFormat: "~s",
+          ticks: narrow ? 4 : 8
+        },
+        y: {domain: bars.map((b) => b.label), label: null, axis: narrow ? null : "left"},
+        marks: [
+          Plot.barX(bars, {x1: "low", x2: "high", y: "label", fill: BAR, insetTop: narrow ? 20 : 4, insetBottom: 4}),
+          Plot.ruleX([base], {stroke: HERE, strokeWidth: 2}),
+          Plot.text(bars, {
+            x: "low",
+            y: "label",
+            text: "lowText",
+            dx: -4,
+            textAnchor: "end",
+            dy: narrow ? 8 : 0,
+            fill: INK
+          }),
+          Plot.text(bars, {
+            x: "high",
+            y: "label",
+            text: "highText",
+            dx: 4,
+            textAnchor: "start",
+            dy: narrow ? 8 : 0,
+            fill: INK
+          }),
+          narrow
+            ? Plot.text(bars, {
+                y: "label",
+                text: "label",
+                frameAnchor: "left",
+                dy: -12,
+                textAnchor: "start",
+                fill: INK,
+                fontWeight: 600
+              })
+            : null
+        ]
+      });
+    }
+  });
 }
 
 /**
- * The Monte Carlo distribution of the model's CO2e: a histogram of the samples' central 99 % (Plot's binX),
- * rules at the 5th percentile, the median and the 95th percentile, the scenario's point estimate, and the
- * paper's printed figure where the model has one and it falls in view.
+ * The Monte Carlo distribution of the model's CO2e: a histogram (d3.bin) of the samples' central 99 % drawn
+ * with Plot's rectY, rules at the 5th percentile, the median and the 95th percentile, the scenario's point
+ * estimate, and the paper's printed figure where the model has one and it falls in view.
  */
 export function monteCarloChart(
-  data: {summary: UncertaintySummary; label: string; units: MassUnit},
-  {width}: {width: number}
-): Element {
+  data: {summary: UncertaintySummary & {run: MonteCarloResult}; label: string; units: MassUnit},
+  {width, query}: ChartOptions
+): HTMLElement {
   const u = data.units;
   const s = data.summary;
-  const mc = (s as UncertaintySummary & {run: {samples: Float64Array; central99Kg: [number, number]}}).run;
-  const values = Array.from(mc.samples, (kg) => kgTo(kg, u));
-  const [lo, hi] = mc.central99Kg.map((kg) => kgTo(kg, u));
+  const [lo, hi] = s.run.central99Kg.map((kg) => kgTo(kg, u));
+  const values = Array.from(s.run.samples, (kg) => kgTo(kg, u));
+  const bins = bin()
+    .domain([lo, hi > lo ? hi : lo + 1])
+    .thresholds(HISTOGRAM_BINS)(values)
+    .map((b) => ({from: b.x0!, to: b.x1!, samples: b.length}));
   const rules = [
     {x: kgTo(s.p05_kg, u), label: "5 %", stroke: INK, dash: "4,3"},
     {x: kgTo(s.median_kg, u), label: "median", stroke: INK, dash: null},
     {x: kgTo(s.p95_kg, u), label: "95 %", stroke: INK, dash: "4,3"},
     {x: kgTo(s.point_kg, u), label: "point", stroke: HERE, dash: null}
   ];
-  const paper = s.paper_kg == null ? null : kgTo(s.paper_kg, u);
   const xs = [lo, hi, ...rules.map((r) => r.x)];
-  const outside = values.filter((v) => v < lo || v > hi).length;
-  return plotAria(
-    Plot.plot({
-      title: `Monte Carlo distribution of ${data.label}'s CO2e`,
-      subtitle: `${u} CO2e; ${formatNumber(s.samples)} samples, seed ${s.seed}`,
-      caption: `Distributions from data/uncertainty.csv. Median ${formatMass(s.median_kg, u)}, 90 % interval ${formatMass(s.p05_kg, u)} to ${formatMass(s.p95_kg, u)}; blue rule: the scenario's point estimate (${formatMass(s.point_kg, u)})${paper != null && paper >= Math.min(...xs) && paper <= Math.max(...xs) ? "; orange rule: the paper's printed figure" : ""}. The histogram shows the central 99 % of the samples (${formatNumber(outside)} lie outside it).`,
-      width,
-      height: 260,
-      marginLeft: 45,
-      marginRight: 20,
-      x: {
-        label: `CO2e (${u}) →`,
-        domain: [Math.min(...xs), Math.max(...xs)],
-        nice: true,
-        tickFormat: "~s",
-        ticks: width < NARROW ? 4 : 8
-      },
-      y: {label: "↑ samples", grid: true},
-      marks: [
-        Plot.rectY(
-          values,
-          Plot.binX({y: "count"}, {
-            x: {value: (d: number) => d, domain: [lo, hi], thresholds: HISTOGRAM_BINS},
-            fill: "#9aa7b8"
-          } as Plot.BinXInputs<Plot.RectYOptions>)
-        ),
-        Plot.ruleY([0]),
-        Plot.ruleX(rules, {
-          x: "x",
-          stroke: "stroke",
-          strokeDasharray: "dash",
-          strokeWidth: (d) => (d.stroke === HERE ? 2 : 1)
-        }),
-        Plot.text(rules.slice(0, 3), {x: "x", text: "label", frameAnchor: "top", dy: -2, fill: INK}),
-        paper != null && paper >= Math.min(...xs) && paper <= Math.max(...xs)
-          ? Plot.ruleX([paper], {stroke: PAPER, strokeWidth: 2, strokeDasharray: "2,2"})
-          : null
-      ]
-    })
-  );
+  const paper = s.paper_kg == null ? null : kgTo(s.paper_kg, u);
+  const paperShown = paper != null && paper >= Math.min(...xs) && paper <= Math.max(...xs);
+  const outside = values.length - bins.reduce((n, b) => n + b.samples, 0);
+  return figure({
+    title: `Monte Carlo distribution of ${data.label}'s CO2e`,
+    subtitle: `${u} CO2e; ${formatNumber(s.samples)} samples, seed ${s.seed}`,
+    source:
+      "distributions from data/uncertainty.csv about this scenario; CO2e by equations 1 and 2 of Strubell, Ganesh & McCallum (2019)",
+    note: `Median ${formatMass(s.median_kg, u)}, 90 % interval ${formatMass(s.p05_kg, u)} to ${formatMass(s.p95_kg, u)}; blue rule: the scenario's point estimate (${formatMass(s.point_kg, u)})${paperShown ? "; orange rule: the paper's printed figure" : ""}. The histogram shows the central 99 % of the samples (${formatNumber(outside)} lie outside it).`,
+    filename: "sensitivity-montecarlo",
+    query,
+    data: bins,
+    columns: [
+      {key: "from", label: `From (${u})`},
+      {key: "to", label: `To (${u})`},
+      {key: "samples", label: "Samples"}
+    ],
+    width,
+    chart: (w) =>
+      Plot.plot({
+        width: w,
+        height: 260,
+        marginLeft: 45,
+        marginRight: 20,
+        x: {
+          label: `CO2e (${u}) →`,
+          domain: [Math.min(...xs), Math.max(...xs)],
+          nice: true,
+          tickFormat: "~s",
+          ticks: (w ?? 640) < NARROW ? 4 : 8
+        },
+        y: {label: "↑ samples", grid: true},
+        marks: [
+          Plot.rectY(bins, {x1: "from", x2: "to", y: "samples", fill: "#9aa7b8", insetLeft: 0.5, insetRight: 0.5}),
+          Plot.ruleY([0]),
+          Plot.ruleX(rules, {
+            x: "x",
+            stroke: "stroke",
+            strokeDasharray: "dash",
+            strokeWidth: (d) => (d.stroke === HERE ? 2 : 1)
+          }),
+          Plot.text(rules.slice(0, 3), {x: "x", text: "label", frameAnchor: "top", dy: -2, fill: INK}),
+          paperShown ? Plot.ruleX([paper], {stroke: PAPER, strokeWidth: 2, strokeDasharray: "2,2"}) : null
+        ]
+      })
+  });
 }
 
 /** Patterson et al. 2021's correction of the NAS estimate, step by step, each bar a link to its scenario. */
 export function nasChart(
   data: {steps: NasStep[]; hereKg: number; units: MassUnit; href: (step: NasStep) => string},
-  {width}: {width: number}
-): Element {
+  {width, query}: ChartOptions
+): HTMLElement {
   const u = data.units;
   const steps = data.steps.map((s, k) => ({
     n: `${k + 1}. ${s.label}`,
@@ -437,54 +499,65 @@ export function nasChart(
   }));
   const here = kgTo(data.hereKg, u);
   const [lo, hi] = logDomain([...steps.map((s) => s.value), here]);
-  const narrow = width < NARROW;
-  return plotAria(
-    Plot.plot({
-      title: "Patterson et al. 2021's correction of the NAS estimate",
-      subtitle: `${u} CO2e, log scale`,
-      caption: `Source: Patterson et al. 2021, Appendix C–D and Table 4 (data/nas_correction.csv). Each bar is one step, from its previous value to its own; click a bar to open that step's scenario. The dashed rule is the NAS (P100) row under the scenario chosen above (${formatMass(data.hereKg, u)}).`,
-      width,
-      height: 40 + (narrow ? 56 : 40) * steps.length,
-      marginLeft: narrow ? 10 : 150,
-      marginRight: 20,
-      x: {type: "log", domain: [lo, hi], label: `CO2e (${u}, log scale) →`, grid: true, tickFormat: sig},
-      y: {domain: steps.map((s) => s.n), label: null, axis: narrow ? null : "left"},
-      marks: [
-        Plot.barX(steps, {
-          y: "n",
-          x1: "prev",
-          x2: "value",
-          fill: (d) => (d.value < d.prev ? BAR : PAPER),
-          insetTop: narrow ? 20 : 4,
-          href: "href",
-          ariaLabel: (d) => `${d.n}: ${d.text}`
-        }),
-        Plot.tickX(steps, {y: "n", x: "value", stroke: INK, strokeWidth: 2, insetTop: narrow ? 20 : 4}),
-        Plot.text(steps, {
-          y: "n",
-          x: "value",
-          text: "text",
-          dx: 4,
-          dy: narrow ? 10 : 0,
-          textAnchor: "start",
-          fill: INK,
-          href: "href"
-        }),
-        narrow
-          ? Plot.text(steps, {
-              y: "n",
-              text: "n",
-              frameAnchor: "left",
-              dy: -12,
-              textAnchor: "start",
-              fill: INK,
-              fontWeight: 600
-            })
-          : null,
-        Plot.ruleX([here], {stroke: HERE, strokeDasharray: "4,3"})
-      ]
-    })
-  );
+  return figure({
+    title: "Patterson et al. 2021's correction of the NAS estimate",
+    subtitle: `${u} CO2e, log scale`,
+    source: "Patterson et al. (2021), Appendix C–D and Table 4 (data/nas_correction.csv)",
+    note: `Each bar is one step, from its previous value to its own; click a bar to open that step's scenario. The dashed rule is the NAS (P100) row under the scenario chosen above (${formatMass(data.hereKg, u)}).`,
+    filename: "sensitivity-nas-correction",
+    query,
+    data: steps.map((s) => ({step: s.n, co2e: s.value})),
+    columns: [
+      {key: "step", label: "Step"},
+      {key: "co2e", label: `CO2e (${u})`}
+    ],
+    width,
+    chart: (w) => {
+      const narrow = (w ?? 640) < NARROW;
+      return Plot.plot({
+        width: w,
+        height: 40 + (narrow ? 56 : 40) * steps.length,
+        marginLeft: narrow ? 10 : 150,
+        marginRight: 20,
+        x: {type: "log", domain: [lo, hi], label: `CO2e (${u}, log scale) →`, grid: true, tickFormat: sig},
+        y: {domain: steps.map((s) => s.n), label: null, axis: narrow ? null : "left"},
+        marks: [
+          Plot.barX(steps, {
+            y: "n",
+            x1: "prev",
+            x2: "value",
+            fill: (d) => (d.value < d.prev ? BAR : PAPER),
+            insetTop: narrow ? 20 : 4,
+            href: "href",
+            ariaLabel: (d) => `${d.n}: ${d.text}`
+          }),
+          Plot.tickX(steps, {y: "n", x: "value", stroke: INK, strokeWidth: 2, insetTop: narrow ? 20 : 4}),
+          Plot.text(steps, {
+            y: "n",
+            x: "value",
+            text: "text",
+            dx: 4,
+            dy: narrow ? 10 : 0,
+            textAnchor: "start",
+            fill: INK,
+            href: "href"
+          }),
+          narrow
+            ? Plot.text(steps, {
+                y: "n",
+                text: "n",
+                frameAnchor: "left",
+                dy: -12,
+                textAnchor: "start",
+                fill: INK,
+                fontWeight: 600
+              })
+            : null,
+          Plot.ruleX([here], {stroke: HERE, strokeDasharray: "4,3"})
+        ]
+      });
+    }
+  });
 }
 
 /** The steps of the NAS correction as a list: what changes, the CO2e, Patterson's printed value, and a link. */

@@ -1,5 +1,16 @@
-// Types for the parts of d3 7 (which ships none; @types/d3 is not a dependency) that the engine uses.
+// Types for the parts of d3 7 (which ships none; @types/d3 is not a dependency) that the engine and the
+// sensitivity page's components use.
 declare module "d3" {
+  export interface Bin<T> extends Array<T> {
+    x0: number | undefined;
+    x1: number | undefined;
+  }
+  export interface BinGenerator<T> {
+    (data: ArrayLike<T>): Array<Bin<T>>;
+    domain(domain: [number, number]): BinGenerator<T>;
+    thresholds(count: number): BinGenerator<T>;
+  }
+  export function bin<T = number>(): BinGenerator<T>;
   export function quickselect<T extends {[i: number]: number; length: number}>(
     array: T,
     k: number,

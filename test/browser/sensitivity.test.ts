@@ -32,7 +32,14 @@ async function snapshot(page: Page): Promise<Record<Live | "prose", string>> {
       const out: Record<string, string> = {};
       for (const name of names) {
         const node = document.querySelector(`[data-live="${name}"]`);
-        out[name] = node ? node.innerHTML : "(missing)";
+        if (!node) {
+          out[name] = "(missing)";
+          continue;
+        }
+        // A figure's download buttons name the scenario, and its ids count renders: neither is its content.
+        const clone = node.cloneNode(true) as Element;
+        for (const d of clone.querySelectorAll(".downloads")) d.remove();
+        out[name] = clone.innerHTML.replace(/figure-\d+/g, "figure");
       }
       out.prose = [...document.querySelectorAll("main p")].map((n) => n.textContent).join(" | ");
       return out;
