@@ -189,8 +189,6 @@ export function indicesTable(summary: UncertaintySummary): HTMLElement {
   );
 }
 
-const sig = (d: number) => formatSignificant(d, 2);
-
 /** What every chart of the page takes besides its data: the width (Framework's resize) and the scenario's query. */
 export interface ChartOptions {
   width: number;
@@ -234,7 +232,7 @@ export function pueChart(
         height: (w ?? 640) < NARROW ? 320 : 360,
         marginLeft: 50,
         x: {domain: [points[0].pue, points.at(-1)!.pue], label: "PUE →", grid: true},
-        y: {type: "log", domain: [lo, hi], label: `↑ CO2e (${u})`, grid: true, tickFormat: sig, ticks: 5},
+        y: {type: "log", domain: [lo, hi], label: `↑ CO2e (${u})`, grid: true, tickFormat: "~s", ticks: 5},
         color: {legend: true, type: "categorical", scheme: "tableau10"},
         marks: [
           Plot.ruleX(presets, {x: "pue", stroke: MUTED, strokeDasharray: "3,3"}),
@@ -283,7 +281,7 @@ export function gridChart(
       return Plot.plot({
         width: w,
         height: 30 + (narrow ? 44 : 28) * order.length,
-        marginLeft: narrow ? 10 : 150,
+        marginLeft: narrow ? 16 : 150,
         marginRight: 45,
         x: {label: "g CO2e per kWh →", grid: true},
         y: {domain: order.map((d) => d.label), label: null, axis: narrow ? null : "left"},
@@ -364,8 +362,8 @@ export function tornadoChart(data: {tornado: Tornado; units: MassUnit}, {width, 
       return Plot.plot({
         width: w,
         height: 40 + (narrow ? 58 : 40) * Math.max(1, bars.length),
-        marginLeft: narrow ? 10 : 140,
-        marginRight: 10,
+        marginLeft: narrow ? 16 : 140,
+        marginRight: narrow ? 16 : 10,
         x: {
           label: `CO2e (${u}) →`,
           grid: true,
@@ -377,35 +375,21 @@ export function tornadoChart(data: {tornado: Tornado; units: MassUnit}, {width, 
         marks: [
           Plot.barX(bars, {x1: "low", x2: "high", y: "label", fill: BAR, insetTop: narrow ? 20 : 4, insetBottom: 4}),
           Plot.ruleX([base], {stroke: HERE, strokeWidth: 2}),
-          Plot.text(bars, {
-            x: "low",
-            y: "label",
-            text: "lowText",
-            dx: -4,
-            textAnchor: "end",
-            dy: narrow ? 8 : 0,
-            fill: INK
-          }),
-          Plot.text(bars, {
-            x: "high",
-            y: "label",
-            text: "highText",
-            dx: 4,
-            textAnchor: "start",
-            dy: narrow ? 8 : 0,
-            fill: INK
-          }),
+          // On a phone the ends' values join the row's label above the bar, so no text runs off the chart.
           narrow
             ? Plot.text(bars, {
                 y: "label",
-                text: "label",
+                text: (d) => `${d.label}: ${d.lowText} to ${d.highText}`,
                 frameAnchor: "left",
                 dy: -12,
                 textAnchor: "start",
                 fill: INK,
                 fontWeight: 600
               })
-            : null
+            : [
+                Plot.text(bars, {x: "low", y: "label", text: "lowText", dx: -4, textAnchor: "end", fill: INK}),
+                Plot.text(bars, {x: "high", y: "label", text: "highText", dx: 4, textAnchor: "start", fill: INK})
+              ]
         ]
       });
     }
@@ -517,9 +501,16 @@ export function nasChart(
       return Plot.plot({
         width: w,
         height: 40 + (narrow ? 56 : 40) * steps.length,
-        marginLeft: narrow ? 10 : 150,
-        marginRight: 20,
-        x: {type: "log", domain: [lo, hi], label: `CO2e (${u}, log scale) →`, grid: true, tickFormat: sig},
+        marginLeft: narrow ? 16 : 150,
+        marginRight: narrow ? 16 : 20,
+        // Room on the right for the values written after the bars (on a phone they go above them instead).
+        x: {
+          type: "log",
+          domain: [lo, narrow ? hi : hi * 10],
+          label: `CO2e (${u}, log scale) →`,
+          grid: true,
+          tickFormat: "~s"
+        },
         y: {domain: steps.map((s) => s.n), label: null, axis: narrow ? null : "left"},
         marks: [
           Plot.barX(steps, {
@@ -532,27 +523,18 @@ export function nasChart(
             ariaLabel: (d) => `${d.n}: ${d.text}`
           }),
           Plot.tickX(steps, {y: "n", x: "value", stroke: INK, strokeWidth: 2, insetTop: narrow ? 20 : 4}),
-          Plot.text(steps, {
-            y: "n",
-            x: "value",
-            text: "text",
-            dx: 4,
-            dy: narrow ? 10 : 0,
-            textAnchor: "start",
-            fill: INK,
-            href: "href"
-          }),
           narrow
             ? Plot.text(steps, {
                 y: "n",
-                text: "n",
+                text: (d) => `${d.n}: ${d.text}`,
                 frameAnchor: "left",
                 dy: -12,
                 textAnchor: "start",
                 fill: INK,
-                fontWeight: 600
+                fontWeight: 600,
+                href: "href"
               })
-            : null,
+            : Plot.text(steps, {y: "n", x: "value", text: "text", dx: 4, textAnchor: "start", fill: INK, href: "href"}),
           Plot.ruleX([here], {stroke: HERE, strokeDasharray: "4,3"})
         ]
       });

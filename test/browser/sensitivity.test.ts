@@ -359,7 +359,7 @@ describe("sensitivity page", () => {
   });
 
   test("at 390×844 every chart and table fits: no horizontal page scroll, chart text at least 10 px as rendered", async () => {
-    const watched = await site.open("sensitivity.html?grid=custom&model=lisa_project");
+    const watched = await site.open("sensitivity.html?grid=custom&model=lisa_project&units=kg");
     const {page} = watched;
     await page.setViewportSize({width: 390, height: 844});
     // The charts re-render at the new width (Framework's resize); wait until each has.
@@ -375,13 +375,18 @@ describe("sensitivity page", () => {
     const result = await page.evaluate(() => {
       const small: string[] = [];
       let texts = 0;
+      const clipped: string[] = [];
       for (const svg of document.querySelectorAll('main [data-live^="chart-"] svg[viewBox]')) {
-        const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+        const box = svg.getBoundingClientRect();
+        const scale = box.width / (svg as SVGSVGElement).viewBox.baseVal.width;
         for (const t of svg.querySelectorAll("text")) {
-          if (!t.textContent?.trim() || t.getBoundingClientRect().width === 0) continue;
+          const r = t.getBoundingClientRect();
+          if (!t.textContent?.trim() || r.width === 0) continue;
           texts++;
           const px = parseFloat(getComputedStyle(t).fontSize) * scale;
           if (px < 10) small.push(`${t.textContent} ${px.toFixed(1)}px`);
+          // Readable means whole: no label runs off its chart.
+          if (r.left < box.left - 1 || r.right > box.right + 1) clipped.push(t.textContent);
         }
       }
       const figures = [...document.querySelectorAll('main [data-live^="chart-"]')].map(
@@ -391,12 +396,14 @@ describe("sensitivity page", () => {
         scrollWidth: document.documentElement.scrollWidth,
         clientWidth: document.documentElement.clientWidth,
         small,
+        clipped,
         texts,
         widest: Math.max(...figures)
       };
     });
     expect(result.texts).toBeGreaterThan(50);
     expect(result.small).toEqual([]);
+    expect(result.clipped).toEqual([]);
     expect(result.scrollWidth).toBeLessThanOrEqual(result.clientWidth);
     expect(result.widest).toBeLessThanOrEqual(390);
     expect(watched.errors).toEqual([]);
