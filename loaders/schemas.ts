@@ -407,9 +407,33 @@ export const UNCERTAINTY: FileSpec = {
     {name: "assumption", type: "string", description: "identifier used by the engine"},
     {name: "applies_to", type: "string", description: "which scenarios or models the distribution applies to"},
     {name: "distribution", type: "string", description: "shape of the distribution"},
-    {name: "min", type: "number", optional: true, unit: "`unit` column", min: 0, max: 10, description: "lowest value, in `unit`"},
-    {name: "mode", type: "number", optional: true, unit: "`unit` column", min: 0, max: 10, description: "most likely value, in `unit`"},
-    {name: "max", type: "number", optional: true, unit: "`unit` column", min: 0, max: 10, description: "highest value, in `unit`"},
+    {
+      name: "min",
+      type: "number",
+      optional: true,
+      unit: "`unit` column",
+      min: 0,
+      max: 10,
+      description: "lowest value, in `unit`"
+    },
+    {
+      name: "mode",
+      type: "number",
+      optional: true,
+      unit: "`unit` column",
+      min: 0,
+      max: 10,
+      description: "most likely value, in `unit`"
+    },
+    {
+      name: "max",
+      type: "number",
+      optional: true,
+      unit: "`unit` column",
+      min: 0,
+      max: 10,
+      description: "highest value, in `unit`"
+    },
     {name: "unit", type: "string", description: "what min, mode and max multiply or measure"},
     source,
     locator,

@@ -15,7 +15,12 @@ type WithPublished<T> = T & {published: Record<string, number | null>; status: R
 /** Everything a page, the CLI or an export shows for one scenario. */
 export interface Report {
   /** The scenario, with `mix` the mix actually used (null for the EPA factor or a direct intensity). */
-  scenario: Omit<Scenario, "mix"> & {mix: Mix | null; query: string; intensity_kg_per_kwh: number; intensity_source: string};
+  scenario: Omit<Scenario, "mix"> & {
+    mix: Mix | null;
+    query: string;
+    intensity_kg_per_kwh: number;
+    intensity_source: string;
+  };
   table1: WithPublished<Table1Row>[];
   table2: Table2Row[];
   table3: WithPublished<Table3Row>[];

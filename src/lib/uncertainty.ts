@@ -93,10 +93,7 @@ export function outsideReason(
   const ratio = valueKg / mc.medianKg;
   const list = skewed.length
     ? skewed
-        .map(
-          ([a, s]) =>
-            `${SUBJECTS[a]} is ${direction} than this scenario's value in ${percent(s)} of draws`
-        )
+        .map(([a, s]) => `${SUBJECTS[a]} is ${direction} than this scenario's value in ${percent(s)} of draws`)
         .join("; ")
     : `no single assumption leans ${below ? "up" : "down"}, but together they do`;
   return `${what} lies ${side} percentile (${ratio.toFixed(2)} times the median): ${list}.`;
