@@ -6,6 +6,7 @@ import {writeFileAtomic} from "./write.js";
 import {estimateMain} from "./estimate-cli.js";
 import {ledgerMain} from "./ledger-cli.js";
 import {PeersUsageError, runPeers} from "./peers-cli.js";
+import {uncertaintyMain} from "./uncertainty-cli.js";
 import {buildReport, type Report} from "../src/lib/report.js";
 import {parseScenario, SCENARIO_PARAMS} from "../src/lib/scenario.js";
 import {tableViews} from "../src/lib/views.js";
@@ -46,6 +47,15 @@ Output:
 
 Scenario (defaults are the paper's: PUE 1.58, EPA 0.954 lbs/kWh, $0.12/kWh, lbs):
 ${params}
+
+Factor sets: Table 2 lumps hydro, wind and solar as one renewable share. IPCC's hydropower maximum
+(2,200 g/kWh, a reservoir) averaged with wind and solar would make renewables dirtier than gas and Google's
+mix dirtier than the US mix, so ipcc-ar5-max keeps hydropower at IPCC's median (24 g); --factor
+hydropower:2200g restores it. --mix implies --grid custom; with any other grid it is an error.
+
+Subcommands:
+  estimate       your own training run in the paper's format (npm run report -- estimate --help)
+  uncertainty    Monte Carlo uncertainty of one model's CO2e (npm run report -- uncertainty --help)
 
 Examples:
   npm run report
@@ -148,8 +158,10 @@ export function runReport(argv: string[]): {output: string; out: string | null; 
 export function main(argv: string[]): number | Promise<number> {
   // "Your own run": a subcommand with its own options and --help (cli/estimate-cli.ts).
   if (argv[0] === "estimate") return estimateMain(argv.slice(1));
-  // The ledger of published training footprints (loaders/ledger-cli.ts).
+  // The ledger of published training footprints (cli/ledger-cli.ts).
   if (argv[0] === "ledger") return ledgerMain(argv.slice(1));
+  // The Monte Carlo uncertainty of one model (cli/uncertainty-cli.ts).
+  if (argv[0] === "uncertainty") return uncertaintyMain(argv.slice(1));
   try {
     // What other tools would report (cli/peers-cli.ts).
     const {output, out, pdf} = argv[0] === "peers" ? {...runPeers(argv.slice(1)), pdf: undefined} : runReport(argv);

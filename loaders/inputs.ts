@@ -8,6 +8,7 @@ import {CUSTOM_GRID, PAPER_GRID, PUE_RANGE} from "../src/lib/scenario.js";
 import {TABLE1_TRAINING} from "../src/lib/tables.js";
 import {NAS_INPUT_KEYS, NAS_RUN} from "../src/lib/nas-correction.js";
 import {TABLE1_COLUMNS, TABLE3_COLUMNS, TABLE4_COLUMNS} from "../src/lib/report.js";
+import {loadUncertaintyInputs} from "./uncertainty-inputs.js";
 import {loadLaterInputs} from "./later-inputs.js";
 import {loadLedgerInputs} from "./ledger-inputs.js";
 import type {Inputs} from "../src/lib/types.js";
@@ -244,7 +245,8 @@ function readInputs(dataDir: string): Inputs {
     puePresets: rowsOf(presetRows),
     nasCorrection,
     ...loadLaterInputs(dataDir, hardware),
-    ...loadLedgerInputs(dataDir)
+    ...loadLedgerInputs(dataDir),
+    ...loadUncertaintyInputs(dataDir)
   };
 }
 

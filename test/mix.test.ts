@@ -99,3 +99,29 @@ describe("mix", () => {
     );
   });
 });
+
+describe("mix: shipped factor sets", () => {
+  test("categoryFactors under every shipped set: Google's mix (56 % renewable) is cleaner than the US mix", async () => {
+    const {loadInputs} = await import("../loaders/inputs.js");
+    const inputs = loadInputs();
+    const grid = (id: string) => mixOf(inputs.grids.find((g) => g.id === id)!);
+    const sets = factorSetNames(inputs.factors);
+    expect(sets).toEqual(["ipcc-ar5-min", "ipcc-ar5-median", "ipcc-ar5-max", "codecarbon"]);
+    for (const set of sets) {
+      const f = categoryFactors(inputs.factors, set);
+      const google = intensityFromMix(grid("google"), f, "renormalise");
+      const us = intensityFromMix(grid("us"), f, "renormalise");
+      expect(google, set).toBeLessThan(us);
+      // Renewables stay the cleanest fossil-free share's neighbour: below gas in every set.
+      expect(f.renewable, set).toBeLessThan(f.gas);
+    }
+    // The maximum set's stated choice: hydropower at IPCC's median, not its 2,200 g reservoir maximum.
+    expect(inputs.factors.find((x) => x.set === "ipcc-ar5-max" && x.energySource === "hydropower")!.gPerKwh).toBe(24);
+  });
+
+  test("categoryFactors applies per-source overrides in place of the set's factors", () => {
+    const f = categoryFactors(FACTORS, "round", {coal: 900, hydropower: 40});
+    expect(f.coal).toBe(900);
+    expect(f.renewable).toBe((40 + 20 + 30) / 3);
+  });
+});

@@ -12,7 +12,7 @@ import {
   nasRuns,
   proxyTaskHours
 } from "../src/lib/nas-correction.js";
-import {parseView, stepQuery} from "../src/lib/sensitivity.js";
+import {parseView, stepQuery} from "../src/components/sensitivity-model.js";
 import {computeTables, runHours} from "../src/lib/tables.js";
 import {paperScenario} from "../src/lib/scenario.js";
 import type {Inputs} from "../src/lib/types.js";

@@ -14,7 +14,8 @@ import {
   type Reject
 } from "../src/lib/params.js";
 import {paperScenario, parseScenario, SCENARIO_PARAMS} from "../src/lib/scenario.js";
-import {defaultView, parseView, VIEW_PARAMS} from "../src/lib/sensitivity.js";
+import {defaultView, parseView} from "../src/components/sensitivity-model.js";
+import {VIEW_PARAMS} from "../src/lib/sensitivity.js";
 
 const inputs = loadInputs("data");
 const reject: Reject = (why = "is not allowed") => {

@@ -13,7 +13,7 @@ import {
   serializeScenario,
   type Scenario
 } from "../src/lib/scenario.js";
-import {parseView, serializeView} from "../src/lib/sensitivity.js";
+import {parseView, serializeView} from "../src/components/sensitivity-model.js";
 import {computeTables} from "../src/lib/tables.js";
 import type {Inputs} from "../src/lib/types.js";
 
@@ -93,11 +93,12 @@ describe("scenario", () => {
   // One non-default value per parameter, each written as serializeScenario writes it.
   const EVERY_PARAM: Record<string, string> = {
     pue: "1.1",
-    grid: "google",
+    grid: "custom",
     intensity: "431g",
     factors: "codecarbon",
     unassigned: "800g",
     mix: "10,20,30,40",
+    factor: "gas:500g,coal:900g",
     price: "0.2",
     units: "kg"
   };
@@ -107,12 +108,55 @@ describe("scenario", () => {
     for (const [name, value] of Object.entries(EVERY_PARAM)) {
       const query = new URLSearchParams({[name]: value}).toString();
       const s = parse(query);
-      expect(serializeScenario(s, inputs), name).toBe(query);
+      // A mix alone implies grid=custom, which the address then names; grid=custom names its mix (the US mix).
+      const expected =
+        name === "mix" ? `grid=custom&${query}` : name === "grid" ? `${query}&mix=17%2C35%2C27%2C19` : query;
+      expect(serializeScenario(s, inputs), name).toBe(expected);
       expect(parse(serializeScenario(s, inputs)), name).toEqual(s);
     }
     const all = parse(new URLSearchParams(EVERY_PARAM).toString());
     expect(parse(serializeScenario(all, inputs))).toEqual(all);
     expect(serializeScenario(all, inputs)).toBe(new URLSearchParams(EVERY_PARAM).toString());
+  });
+
+  test("parseScenario: a mix without a grid implies grid custom; beside another grid it is an error, never ignored", () => {
+    expect(parse("mix=10,20,30,40")).toMatchObject({
+      grid: "custom",
+      mix: {renewable: 10, gas: 20, coal: 30, nuclear: 40}
+    });
+    expect(() => parse("grid=google&mix=10,20,30,40")).toThrow(
+      /mix "10,20,30,40" is used only with grid custom, not grid "google": drop mix or set grid to custom/
+    );
+    const lenient = parseScenario(new URLSearchParams("grid=google&mix=10,20,30,40"), inputs);
+    expect(lenient.scenario.grid).toBe("google");
+    expect(lenient.notices.map((n) => n.param)).toEqual(["mix"]);
+    // The address names a mix only with grid=custom.
+    expect(serializeScenario({...parse("grid=google"), mix: {renewable: 1, gas: 2, coal: 3, nuclear: 4}}, inputs)).toBe(
+      "grid=google"
+    );
+  });
+
+  test("parseScenario reads per-source factor overrides; buildReport's scenario.mix is the mix actually used", () => {
+    expect(parse("factor=coal:900g,hydropower:2200").factorOverrides).toEqual({coal: 900, hydropower: 2200});
+    expect(() => parse("factor=oil:900g")).toThrow(
+      /factor "oil:900g" is not allowed: source:grams pairs .* sources hydropower, wind, solar, gas, coal, nuclear/
+    );
+    expect(() => parse("factor=coal:9000g")).toThrow(/grams from 0 to 5000/);
+    const china = buildReport(inputs, parse("grid=china&factor=coal:1000g"));
+    expect(china.scenario.intensity_kg_per_kwh * 1000).toBeCloseTo(
+      (22 * (83 / 3) + 3 * 490 + 65 * 1000 + 4 * 12) / 94,
+      9
+    );
+    expect(china.scenario.intensity_source).toBe("China mix, ipcc-ar5-median factors (own factors: coal 1000 g)");
+    expect(china.scenario.mix).toEqual({renewable: 22, gas: 3, coal: 65, nuclear: 4});
+    expect(buildReport(inputs, parse("")).scenario.mix).toBeNull();
+    expect(buildReport(inputs, parse("intensity=57g&grid=custom")).scenario.mix).toBeNull();
+    expect(buildReport(inputs, parse("mix=10,20,30,40")).scenario.mix).toEqual({
+      renewable: 10,
+      gas: 20,
+      coal: 30,
+      nuclear: 40
+    });
   });
 
   test("serializeView ∘ parseView round-trips the page's view: scenario, model and seed", () => {

@@ -29,24 +29,24 @@ describe("tornado", () => {
     expect(t.baseKg).toBeCloseTo(NAS_KWH * 1.58 * EPA_KG, 6);
   });
 
-  test("tornado moves PUE from the lowest to the highest preset, all else at the scenario (hand-computed)", () => {
+  test("tornado moves PUE across its distribution about the scenario: overhead ×0.9 to ×1.2 (hand-computed)", () => {
     const pue = tornado(inputs, paperScenario(inputs), nas).bars.find((b) => b.id === "pue")!;
-    expect(pue.low).toEqual({value: "PUE 1.1", co2eKg: expect.closeTo(NAS_KWH * 1.1 * EPA_KG, 6)});
-    expect(pue.high).toEqual({value: "PUE 2.5", co2eKg: expect.closeTo(NAS_KWH * 2.5 * EPA_KG, 6)});
-    expect(pue.spanKg).toBeCloseTo(NAS_KWH * 1.4 * EPA_KG, 6);
+    const [lo, hi] = [1 + 0.58 * 0.9, 1 + 0.58 * 1.2];
+    expect(pue.low).toEqual({value: "PUE 1.52", co2eKg: expect.closeTo(NAS_KWH * lo * EPA_KG, 6)});
+    expect(pue.high).toEqual({value: "PUE 1.7", co2eKg: expect.closeTo(NAS_KWH * hi * EPA_KG, 6)});
   });
 
-  test("tornado scales power from as measured to Patterson's measured P100 (296 W over 1515.43 / 8 W)", () => {
+  test("tornado scales stand-in power both ways: ×0.941 (208 over 221 W) to ×1.566 (296 W over 189 W)", () => {
     const power = tornado(inputs, paperScenario(inputs), nas).bars.find((b) => b.id === "power")!;
-    expect(power.low.co2eKg).toBeCloseTo(NAS_KWH * 1.58 * EPA_KG, 6);
-    expect(power.high.co2eKg).toBeCloseTo(((274120 * 296 * 8) / 1000) * 1.58 * EPA_KG, 6);
-    expect(power.high.value).toBe("×1.56 (measured P100)");
+    expect(power.low).toEqual({value: "×0.94", co2eKg: expect.closeTo(NAS_KWH * 0.941 * 1.58 * EPA_KG, 6)});
+    expect(power.high).toEqual({value: "×1.57", co2eKg: expect.closeTo(NAS_KWH * 1.566 * 1.58 * EPA_KG, 6)});
   });
 
-  test("tornado holds the power of a run measured on its own hardware (the TPU v2 search of Patterson et al.)", () => {
+  test("tornado moves the power of a run measured on its own hardware only up to 221 W over 208 W", () => {
     const power = tornado(inputs, paperScenario(inputs), nasRuns(inputs).tpu).bars.find((b) => b.id === "power")!;
-    expect(power.spanKg).toBe(0);
-    expect(power.note).toBe("held: measured on the hardware that ran it");
+    expect(power.low.value).toBe("×1.00");
+    expect(power.high.value).toBe("×1.06");
+    expect(power.high.co2eKg / power.low.co2eKg).toBeCloseTo(1.063, 12);
   });
 
   test("tornado's grid bar runs from the cleanest to the dirtiest preset: Google to China under IPCC medians", () => {
@@ -59,15 +59,22 @@ describe("tornado", () => {
     expect(grid.low.co2eKg).toBeCloseTo(NAS_KWH * 1.58 * google, 6);
   });
 
-  test("tornado leaves factor set and unassigned share empty when the intensity is not from a mix", () => {
+  test("tornado draws no empty bar: factor set and unassigned share are held, with a reason, without a mix", () => {
     for (const query of ["", "intensity=429g"]) {
       const t = tornado(inputs, scenario(query), nas);
-      for (const id of ["factors", "unassigned"]) {
-        const bar = t.bars.find((b) => b.id === id)!;
-        expect(bar.spanKg, `${query} ${id}`).toBe(0);
-        expect(bar.note).toMatch(/no effect/);
-      }
+      expect(t.bars.map((b) => b.id).sort(), query).toEqual(["grid", "power", "pue"]);
+      expect(t.held.map((h) => h.id)).toEqual(["factors", "unassigned"]);
+      for (const h of t.held) expect(h.reason).toMatch(/no effect: .*not computed from a mix/);
     }
+  });
+
+  test("tornado holds the unassigned share of a fully assigned mix, and PUE at 1, each with its reason", () => {
+    const t = tornado(inputs, scenario("grid=custom&mix=25,25,25,25&pue=1"), nas);
+    expect(t.held).toEqual([
+      {id: "pue", label: "PUE", reason: "a PUE of 1 has no overhead to vary"},
+      {id: "unassigned", label: "Unassigned share", reason: "no effect: this mix assigns every percent to a source"}
+    ]);
+    for (const b of t.bars) expect(b.spanKg).toBeGreaterThan(0);
   });
 
   test("tornado over a mix: factor sets from lowest to highest, unassigned share from 0 g to the dirtiest category", () => {

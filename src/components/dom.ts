@@ -15,13 +15,3 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   }
   return node;
 }
-
-const SVG_NS = "http://www.w3.org/2000/svg";
-
-/** An SVG element with attributes and, optionally, text (set with textContent). */
-export function svgEl(tag: string, attributes: Record<string, string | number>, text?: string): SVGElement {
-  const node = document.createElementNS(SVG_NS, tag) as SVGElement;
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}

@@ -17,6 +17,7 @@ declare module "@observablehq/inputs" {
     options?: Common<number> & {step?: number; placeholder?: string}
   ): InputElement<number>;
   export function select<T>(data: readonly T[], options?: Common<T> & {format?: (x: T) => string}): InputElement<T>;
+  export function text(options?: Common<string> & {placeholder?: string; submit?: boolean}): InputElement<string>;
   export function radio<T>(
     data: readonly T[],
     options?: Common<T> & {format?: (x: T) => string | Node}

@@ -1,10 +1,9 @@
-// The sensitivity page's state and controls: Observable Inputs ↔ SensitivityView ↔ URL query. The view is
-// read from the URL with parseView (scenario parameters by parseScenario, the parser the CLI uses), every
-// change is written back with serializeView and history.replaceState, and the page's tables and charts are
-// recomputed by the engine and updated synchronously, within the input event.
+// The scenario as one Inputs-style input: an element whose `value` is the current Scenario and which emits
+// "input" whenever the reader changes it, so that a page reads it with
+//   const scenario = view(scenarioInput(inputs, location.search));
+// and every cell that uses `scenario` re-runs (Observable Framework's own reactivity). It is seeded from a
+// URL query by parseScenario, the parser the CLI uses. Also the page's model and seed inputs.
 import * as Inputs from "@observablehq/inputs";
-import {factorSetLabel} from "../lib/labels.js";
-import {errata} from "../lib/errata.js";
 import {formatSignificant} from "../lib/format.js";
 import {
   categoryFactors,
@@ -14,7 +13,6 @@ import {
   type Mix,
   type MixCategory
 } from "../lib/mix.js";
-import {nasCorrectionSteps} from "../lib/nas-correction.js";
 import {MAX_SEED} from "../lib/random.js";
 import {
   CUSTOM_GRID,
@@ -22,89 +20,20 @@ import {
   PAPER_GRID,
   PRICE_RANGE,
   PUE_RANGE,
+  resolveScenario,
+  SCENARIO_PARAMS,
   UNASSIGNED_RANGE,
+  type Scenario,
   type ScenarioNotice
 } from "../lib/scenario.js";
-import {
-  analyse,
-  focusModels,
-  formatMass,
-  parseView,
-  serializeView,
-  type Analysis,
-  type SensitivityView
-} from "../lib/sensitivity.js";
+import {focusModels} from "../lib/sensitivity.js";
 import type {Inputs as EngineInputs} from "../lib/types.js";
 import {intensityToKgPerKwh, kgPerKwhTo, MASS_UNITS, type IntensityUnit, type MassUnit} from "../lib/units.js";
+import {factorSetLabel} from "../lib/labels.js";
+import {readParam} from "../lib/params.js";
 import {labelRange} from "./a11y.js";
 import {el} from "./dom.js";
-import {ignoredParams} from "./notices.js";
-
-/** The page's one source of truth: the current view, its analysis, and the views that follow it. */
-export interface SensitivityStore {
-  readonly inputs: EngineInputs;
-  view: SensitivityView;
-  analysis: Analysis;
-  /** Parameters of the opening URL that were ignored, and why. */
-  notices: ScenarioNotice[];
-  /** Incremented after every update; mirrored in <html data-sensitivity-revision> for tests and the benchmark. */
-  revision: number;
-  set(view: SensitivityView): void;
-  /** Calls fn now and after every change, in order of subscription. */
-  subscribe(fn: (analysis: Analysis) => void): void;
-}
-
-/** Reads the view from a URL query and keeps the URL in step with it (history.replaceState) when `history` is set. */
-export function createStore(
-  inputs: EngineInputs,
-  query: string,
-  options: {history?: boolean; samples?: number} = {}
-): SensitivityStore {
-  const known = errata(inputs);
-  const nas = nasCorrectionSteps(inputs);
-  const {view, notices} = parseView(query, inputs);
-  const subscribers: Array<(a: Analysis) => void> = [];
-  let urlPending = false;
-  const compute = (v: SensitivityView, previous?: Analysis) =>
-    analyse(inputs, v, {known, nas, samples: options.samples, previous});
-  const store: SensitivityStore = {
-    inputs,
-    view,
-    analysis: compute(view),
-    notices,
-    revision: 0,
-    set(next) {
-      const start = performance.now();
-      store.view = next;
-      store.analysis = compute(next, store.analysis);
-      performance.measure("sensitivity:analyse", {start});
-      // The address follows in the next task: replaceState waits on the browser process (about 10 ms on a
-      // busy 2-core machine), so it is kept out of the input event; a burst of changes writes it once.
-      if (options.history !== false && typeof history !== "undefined" && !urlPending) {
-        urlPending = true;
-        setTimeout(() => {
-          urlPending = false;
-          const q = store.analysis.query;
-          history.replaceState(history.state, "", `${location.pathname}${q ? `?${q}` : ""}${location.hash}`);
-        }, 0);
-      }
-      for (const fn of subscribers) fn(store.analysis);
-      performance.measure("sensitivity:update", {start});
-      store.revision++;
-      document.documentElement.dataset.sensitivityRevision = String(store.revision);
-    },
-    subscribe(fn) {
-      subscribers.push(fn);
-      fn(store.analysis);
-    }
-  };
-  return store;
-}
-
-/** The notices for ignored URL parameters (the site's one notice component); hidden when every parameter was valid. */
-export function noticeBox(store: SensitivityStore): HTMLElement {
-  return ignoredParams(store.notices, "this link");
-}
+import {parseView} from "./sensitivity-model.js";
 
 /** The direct-intensity control's pseudo grid id. */
 export const DIRECT = "direct";
@@ -117,33 +46,58 @@ function field<T extends HTMLElement>(name: string, control: T): T {
   return control;
 }
 
+const round = (x: number) => Number(x.toPrecision(6));
+
+/** The notices for ignored URL parameters, as text (never HTML); hidden when every parameter was valid. */
+export function noticeBox(notices: readonly ScenarioNotice[]): HTMLElement {
+  const box = el("div", {class: "scenario-notices", role: "status", "aria-live": "polite"});
+  if (notices.length > 0) {
+    box.append(
+      el("p", {}, el("strong", {}, "Some parameters of this link were ignored:")),
+      el("ul", {}, ...notices.map((n) => el("li", {"data-param": n.param}, n.message)))
+    );
+  } else {
+    box.hidden = true;
+  }
+  return box;
+}
+
+/** The scenario input element: an HTMLElement whose value is the Scenario. */
+export type ScenarioInput = HTMLElement & {value: Scenario};
+
 /**
- * The controls, each bound to one query parameter: PUE (with preset buttons), grid (the paper's EPA factor, a
- * Table 2 consumer, a custom mix or a direct intensity in g, kg or lbs per kWh), emission factor set,
- * unassigned share, electricity price, units, and the model and seed of the uncertainty charts.
+ * The scenario's controls as one input, seeded from a URL query (`location.search`): PUE (with the published
+ * presets), electricity price, grid (the paper's EPA factor, a Table 2 consumer, a custom mix or a direct
+ * intensity in g, kg or lbs per kWh), emission factor set, the reader's own per-source factors, the unassigned
+ * share and the display unit. Ignored parameters of the query are listed above the controls.
  */
-export function scenarioControls(store: SensitivityStore): HTMLElement {
-  const {inputs} = store;
-  const s0 = store.view.scenario;
-  const update = (change: (v: SensitivityView) => SensitivityView) => store.set(change(store.view));
-  const scenario = (change: Partial<SensitivityView["scenario"]>) =>
-    update((v) => ({...v, scenario: {...v.scenario, ...change}}));
+export function scenarioInput(inputs: EngineInputs, query: string): ScenarioInput {
+  const {view, notices} = parseView(query, inputs);
+  let value: Scenario = view.scenario;
+  const root = el("div", {
+    class: "scenario-controls",
+    role: "group",
+    "aria-label": "Scenario"
+  }) as unknown as ScenarioInput;
+  Object.defineProperty(root, "value", {get: () => value, set: (v: Scenario) => ((value = v), sync())});
+  const s0 = value;
 
   // PUE and its presets.
   const pue = field("pue", labelRange(Inputs.range(PUE_RANGE, {step: 0.01, label: "PUE", value: s0.pue})));
-  pue.addEventListener("input", () => scenario({pue: pue.value}));
   const presets = el(
     "div",
     {class: "pue-presets", role: "group", "aria-label": "PUE presets"},
-    ...inputs.puePresets.map((p) => {
-      const button = el(
+    ...inputs.puePresets.map((p) =>
+      el(
         "button",
         {type: "button", "data-preset": p.id, "data-pue-value": String(p.pue), title: `${p.source}, ${p.locator}`},
         `${p.label}: ${p.pue}`
-      );
-      button.addEventListener("click", () => scenario({pue: p.pue}));
-      return button;
-    })
+      )
+    )
+  );
+  const price = field(
+    "price",
+    Inputs.number(PRICE_RANGE, {step: 0.001, label: "Electricity (USD/kWh)", value: s0.usdPerKwh})
   );
 
   // Grid: the paper's factor, a consumer, a custom mix, or a direct intensity.
@@ -155,59 +109,26 @@ export function scenarioControls(store: SensitivityStore): HTMLElement {
         : id === DIRECT
           ? "Direct intensity…"
           : `${inputs.grids.find((g) => g.id === id)!.consumer} (Table 2 mix)`;
-  const gridChoice = (v: SensitivityView) => (v.scenario.intensity != null ? DIRECT : v.scenario.grid);
+  const gridChoice = (s: Scenario) => (s.intensity != null ? DIRECT : s.grid);
   const grid = field(
     "grid",
-    Inputs.select([...gridIds(inputs), DIRECT], {label: "Grid", format: gridLabel, value: gridChoice(store.view)})
+    Inputs.select([...gridIds(inputs), DIRECT], {label: "Grid", format: gridLabel, value: gridChoice(s0)})
   );
-  grid.addEventListener("input", () => {
-    if (grid.value === DIRECT) {
-      scenario({grid: PAPER_GRID, intensity: store.analysis.report.scenario.intensity_kg_per_kwh});
-    } else {
-      scenario({grid: grid.value, intensity: null});
-    }
-  });
-
-  // Custom mix composer: four shares; the rest is unassigned.
   const mixInputs = MIX_CATEGORIES.map((c) =>
     field(`mix-${c}`, labelRange(Inputs.range([0, 100], {step: 1, label: `${MIX_LABELS[c]} (%)`, value: s0.mix[c]})))
   );
   const mixRest = el("p", {class: "small muted"});
-  mixInputs.forEach((input, k) =>
-    input.addEventListener("input", () => {
-      const mix = Object.fromEntries(MIX_CATEGORIES.map((c, j) => [c, mixInputs[j].value])) as Mix;
-      const others = MIX_CATEGORIES.reduce((sum, c, j) => (j === k ? sum : sum + mix[c]), 0);
-      // Shares may not exceed 100 % together: the moved share is held at what the others leave.
-      if (others + mix[MIX_CATEGORIES[k]] > 100) {
-        mix[MIX_CATEGORIES[k]] = 100 - others;
-        input.value = mix[MIX_CATEGORIES[k]];
-      }
-      if (MIX_CATEGORIES.every((c) => mix[c] === 0)) return;
-      scenario({mix, grid: CUSTOM_GRID, intensity: null});
-    })
-  );
   const mixBox = el("fieldset", {class: "mix-composer"}, el("legend", {}, "Custom mix"), ...mixInputs, mixRest);
-
-  // Direct intensity with its unit.
   let intensityUnit: IntensityUnit = "g";
-  const initialKg = s0.intensity ?? store.analysis.report.scenario.intensity_kg_per_kwh;
+  const kgNow = () => resolveScenario(inputs, value).kgPerKwh;
   const intensityValue = field(
     "intensity",
-    Inputs.number([0, kgPerKwhTo(5, "g")], {step: 0.001, label: "Intensity", value: round(kgPerKwhTo(initialKg, "g"))})
+    Inputs.number([0, kgPerKwhTo(5, "g")], {step: 0.001, label: "Intensity", value: round(kgPerKwhTo(kgNow(), "g"))})
   );
   const intensityUnitInput = field(
     "intensity-unit",
     Inputs.radio(INTENSITY_UNITS, {label: "per kWh", value: intensityUnit, format: (u) => `${u} CO2e`})
   );
-  intensityValue.addEventListener("input", () => {
-    const kg = intensityToKgPerKwh(intensityValue.value, intensityUnit);
-    if (Number.isFinite(kg) && kg >= 0 && kg <= 5) scenario({intensity: kg, grid: PAPER_GRID});
-  });
-  intensityUnitInput.addEventListener("input", () => {
-    intensityUnit = intensityUnitInput.value;
-    const kg = store.view.scenario.intensity ?? store.analysis.report.scenario.intensity_kg_per_kwh;
-    intensityValue.value = round(kgPerKwhTo(kg, intensityUnit));
-  });
   const intensityBox = el(
     "fieldset",
     {class: "direct-intensity"},
@@ -216,7 +137,7 @@ export function scenarioControls(store: SensitivityStore): HTMLElement {
     intensityUnitInput
   );
 
-  // Emission factors and the unassigned share.
+  // Emission factors, the reader's own per-source factors, and the unassigned share.
   const factors = field(
     "factors",
     Inputs.select(factorSetNames(inputs.factors), {
@@ -225,9 +146,19 @@ export function scenarioControls(store: SensitivityStore): HTMLElement {
       format: factorSetLabel
     })
   );
-  factors.addEventListener("input", () => scenario({factors: factors.value}));
+  const factorParam = SCENARIO_PARAMS.find((p) => p.name === "factor")!;
+  const ownFactors = field(
+    "factor",
+    Inputs.text({
+      label: "Own factors",
+      placeholder: "e.g. coal:900g",
+      value: factorParam.write?.(s0) ?? "",
+      submit: false
+    })
+  );
+  const ownFactorsNote = el("p", {class: "small muted", "data-note": "factor"});
   const dirtiest = () => {
-    const f = categoryFactors(inputs.factors, store.view.scenario.factors);
+    const f = categoryFactors(inputs.factors, value.factors, value.factorOverrides);
     return Math.round(Math.max(...MIX_CATEGORIES.map((c) => f[c])));
   };
   const unassignedMode = field(
@@ -248,64 +179,73 @@ export function scenarioControls(store: SensitivityStore): HTMLElement {
       })
     )
   );
-  unassignedMode.addEventListener("input", () =>
-    scenario({unassigned: unassignedMode.value === "renormalise" ? "renormalise" : {gPerKwh: unassignedG.value}})
-  );
-  unassignedG.addEventListener("input", () => scenario({unassigned: {gPerKwh: unassignedG.value}}));
-
-  // Price, units, model and seed.
-  const price = field(
-    "price",
-    Inputs.number(PRICE_RANGE, {step: 0.001, label: "Electricity (USD/kWh)", value: s0.usdPerKwh})
-  );
-  price.addEventListener("input", () => {
-    if (Number.isFinite(price.value) && price.value >= PRICE_RANGE[0] && price.value <= PRICE_RANGE[1])
-      scenario({usdPerKwh: price.value});
-  });
   const units = field("units", Inputs.radio(MASS_UNITS, {label: "Units", value: s0.units}));
-  units.addEventListener("input", () => scenario({units: units.value as MassUnit}));
-  const models = focusModels(inputs);
-  const model = field(
-    "model",
-    Inputs.select(
-      models.map((m) => m.id),
-      {
-        label: "Model (tornado, Monte Carlo)",
-        value: store.view.model,
-        format: (id) => models.find((m) => m.id === id)!.label
-      }
-    )
-  );
-  model.addEventListener("input", () => update((v) => ({...v, model: model.value})));
-  const seed = field(
-    "seed",
-    Inputs.number([0, MAX_SEED], {step: 1, label: "Monte Carlo seed", value: store.view.seed})
-  );
-  seed.addEventListener("input", () => {
-    if (Number.isInteger(seed.value) && seed.value >= 0 && seed.value <= MAX_SEED)
-      update((v) => ({...v, seed: seed.value}));
-  });
 
-  const link = el("a", {class: "scenario-link"});
-  const summary = el("p", {class: "scenario-summary"});
-
-  // Keeps every control showing the current view (after a preset button, a URL, or another control).
-  store.subscribe((a) => {
-    const start = performance.now();
-    const v = a.view;
-    const s = v.scenario;
-    if (Math.abs(pue.value - s.pue) > 0.005) pue.value = s.pue;
-    for (const button of presets.querySelectorAll("button")) {
-      button.setAttribute("aria-pressed", String(Number(button.dataset.pueValue ?? NaN) === s.pue));
+  /** The scenario after a change of one control, or null when the control holds no allowed value yet. */
+  function next(target: EventTarget | null): Scenario | null {
+    const s = value;
+    const within = (x: number, [lo, hi]: readonly [number, number]) => Number.isFinite(x) && x >= lo && x <= hi;
+    const is = (control: HTMLElement) => target instanceof Node && control.contains(target);
+    if (is(pue)) return within(pue.value, PUE_RANGE) ? {...s, pue: pue.value} : null;
+    if (is(price)) return within(price.value, PRICE_RANGE) ? {...s, usdPerKwh: price.value} : null;
+    if (is(grid))
+      return grid.value === DIRECT
+        ? {...s, grid: PAPER_GRID, intensity: kgNow()}
+        : {...s, grid: grid.value, intensity: null};
+    const k = mixInputs.findIndex(is);
+    if (k >= 0) {
+      const mix = Object.fromEntries(MIX_CATEGORIES.map((c, j) => [c, mixInputs[j].value])) as Mix;
+      const others = MIX_CATEGORIES.reduce((sum, c, j) => (j === k ? sum : sum + mix[c]), 0);
+      // Shares may not exceed 100 % together: the moved share is held at what the others leave.
+      if (others + mix[MIX_CATEGORIES[k]] > 100) mix[MIX_CATEGORIES[k]] = 100 - others;
+      if (MIX_CATEGORIES.every((c) => mix[c] === 0)) return null;
+      return {...s, mix, grid: CUSTOM_GRID, intensity: null};
     }
-    if (grid.value !== gridChoice(v)) grid.value = gridChoice(v);
-    mixBox.hidden = gridChoice(v) !== CUSTOM_GRID;
-    intensityBox.hidden = gridChoice(v) !== DIRECT;
+    if (is(intensityValue)) {
+      const kg = intensityToKgPerKwh(intensityValue.value, intensityUnit);
+      return Number.isFinite(kg) && kg >= 0 && kg <= 5 ? {...s, intensity: kg, grid: PAPER_GRID} : null;
+    }
+    if (is(intensityUnitInput)) {
+      intensityUnit = intensityUnitInput.value;
+      intensityValue.value = round(kgPerKwhTo(kgNow(), intensityUnit));
+      return null;
+    }
+    if (is(factors)) return {...s, factors: factors.value};
+    if (is(ownFactors)) {
+      const text = String(ownFactors.value).trim();
+      if (text === "") return {...s, factorOverrides: {}};
+      const into = {...s};
+      try {
+        readParam(factorParam, text, inputs, into);
+      } catch (error) {
+        ownFactorsNote.textContent = (error as Error).message;
+        return null;
+      }
+      return into;
+    }
+    if (is(unassignedMode))
+      return {...s, unassigned: unassignedMode.value === "renormalise" ? "renormalise" : {gPerKwh: unassignedG.value}};
+    if (is(unassignedG))
+      return within(unassignedG.value, UNASSIGNED_RANGE) ? {...s, unassigned: {gPerKwh: unassignedG.value}} : null;
+    if (is(units)) return {...s, units: units.value as MassUnit};
+    return null;
+  }
+
+  // Keeps every control showing the current scenario (after a preset button, or another control).
+  function sync() {
+    const s = value;
+    if (Math.abs(pue.value - s.pue) > 0.005) pue.value = s.pue;
+    for (const button of presets.querySelectorAll("button"))
+      button.setAttribute("aria-pressed", String(Number(button.dataset.pueValue ?? NaN) === s.pue));
+    if (grid.value !== gridChoice(s)) grid.value = gridChoice(s);
+    mixBox.hidden = gridChoice(s) !== CUSTOM_GRID;
+    intensityBox.hidden = gridChoice(s) !== DIRECT;
     MIX_CATEGORIES.forEach((c, k) => {
       if (mixInputs[k].value !== s.mix[c]) mixInputs[k].value = s.mix[c];
     });
     mixRest.textContent = `Unassigned (oil, other): ${round(unassignedPercent(s.mix))} %`;
     if (factors.value !== s.factors) factors.value = s.factors;
+    ownFactorsNote.textContent = "Replace the set's factor of a source: source:grams, separated by commas.";
     const mode = s.unassigned === "renormalise" ? "renormalise" : "factor";
     if (unassignedMode.value !== mode) unassignedMode.value = mode;
     // While the rest is renormalised, the factor offered for it is the factor set's dirtiest category.
@@ -314,17 +254,30 @@ export function scenarioControls(store: SensitivityStore): HTMLElement {
     unassignedG.hidden = mode !== "factor";
     if (price.value !== s.usdPerKwh) price.value = s.usdPerKwh;
     if (units.value !== s.units) units.value = s.units;
-    if (model.value !== v.model) model.value = v.model;
-    if (seed.value !== v.seed) seed.value = v.seed;
-    link.setAttribute("href", a.query ? `?${a.query}` : "?");
-    link.textContent = a.query ? `?${a.query}` : "(the paper's assumptions: no parameters)";
-    summary.textContent = `PUE ${round(s.pue)} · ${formatIntensity(a.report.scenario.intensity_kg_per_kwh)} (${a.report.scenario.intensity_source}) · $${s.usdPerKwh}/kWh · ${s.units} · NAS (P100): ${formatMass(a.report.table3.find((r) => r.id === "nas_p100")!.co2e_kg!, s.units)}`;
-    performance.measure("sensitivity:controls", {start});
+  }
+
+  // Registered before any reader of this input (Framework's view()), so `value` is current when they read it;
+  // an event that leaves the scenario unchanged (a half-typed number) goes no further.
+  root.addEventListener("input", (event) => {
+    if (event.target === root) return; // our own event, sent after a preset button
+    const changed = next(event.target);
+    if (changed == null) {
+      event.stopImmediatePropagation();
+      return;
+    }
+    value = changed;
+    sync();
   });
-  // A group, not a form: each Observable input is a form of its own, and forms do not nest.
-  return el(
-    "div",
-    {class: "scenario-controls", role: "group", "aria-label": "Scenario"},
+  presets.addEventListener("click", (event) => {
+    const button = (event.target as Element).closest("button[data-pue-value]") as HTMLElement | null;
+    if (!button) return;
+    value = {...value, pue: Number(button.dataset.pueValue)};
+    sync();
+    root.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+
+  root.append(
+    noticeBox(notices),
     el("fieldset", {class: "controls-datacentre"}, el("legend", {}, "Datacentre"), pue, presets, price),
     el(
       "fieldset",
@@ -332,21 +285,50 @@ export function scenarioControls(store: SensitivityStore): HTMLElement {
       el("legend", {}, "Carbon intensity"),
       grid,
       factors,
+      ownFactors,
+      ownFactorsNote,
       unassignedMode,
       unassignedG,
       mixBox,
       intensityBox
     ),
-    el("fieldset", {class: "controls-display"}, el("legend", {}, "Display and uncertainty"), units, model, seed),
-    el("div", {class: "scenario-status"}, summary, el("p", {class: "small"}, "Link to this view: ", link))
+    el("fieldset", {class: "controls-display"}, el("legend", {}, "Display"), units)
+  );
+  sync();
+  return root;
+}
+
+/** The model of the page's uncertainty charts, seeded from the URL query (Inputs.select; value: a model id). */
+export function modelInput(inputs: EngineInputs, query: string): HTMLElement & {value: string} {
+  const models = focusModels(inputs);
+  return field(
+    "model",
+    Inputs.select(
+      models.map((m) => m.id),
+      {
+        label: "Model",
+        value: parseView(query, inputs).view.model,
+        format: (id) => models.find((m) => m.id === id)!.label
+      }
+    )
   );
 }
 
-function round(x: number): number {
-  return Number(x.toPrecision(6));
+/** The Monte Carlo seed, seeded from the URL query (Inputs.number; value: a whole number). */
+export function seedInput(inputs: EngineInputs, query: string): HTMLElement & {value: number} {
+  const input = field(
+    "seed",
+    Inputs.number([0, MAX_SEED], {step: 1, label: "Monte Carlo seed", value: parseView(query, inputs).view.seed})
+  );
+  // Registered before Framework's view(): a value that is not an allowed seed (yet) goes no further.
+  input.addEventListener("input", (event) => {
+    if (!(Number.isInteger(input.value) && input.value >= 0 && input.value <= MAX_SEED))
+      event.stopImmediatePropagation();
+  });
+  return input;
 }
 
 /** An intensity in g CO2e/kWh for the summary line. */
-function formatIntensity(kgPerKwh: number): string {
+export function formatIntensity(kgPerKwh: number): string {
   return `${formatSignificant(kgPerKwhTo(kgPerKwh, "g"), 4)} g CO2e/kWh`;
 }

@@ -20,6 +20,11 @@ export const CATEGORY_SOURCES: Readonly<Record<MixCategory, readonly string[]>> 
   nuclear: ["nuclear"]
 };
 
+/** The energy sources a per-source factor override may name: those of CATEGORY_SOURCES. */
+export function overridableSources(): string[] {
+  return [...new Set(Object.values(CATEGORY_SOURCES).flat())];
+}
+
 /** How the share of a mix that Table 2 leaves unassigned is treated. */
 export type Unassigned = "renormalise" | {gPerKwh: number};
 
@@ -37,10 +42,18 @@ export function factorSetNames(factors: readonly EmissionFactor[]): string[] {
   return [...new Set(factors.map((f) => f.set))];
 }
 
-/** g CO2e per kWh of each Table 2 category under one factor set (mean of the category's sources). */
-export function categoryFactors(factors: readonly EmissionFactor[], set: string): Record<MixCategory, number> {
+/**
+ * g CO2e per kWh of each Table 2 category under one factor set (mean of the category's sources), with the
+ * reader's per-source overrides (g CO2e/kWh by source) replacing the set's values.
+ */
+export function categoryFactors(
+  factors: readonly EmissionFactor[],
+  set: string,
+  overrides: Readonly<Record<string, number>> = {}
+): Record<MixCategory, number> {
   const bySource = new Map(factors.filter((f) => f.set === set).map((f) => [f.energySource, f.gPerKwh]));
   if (bySource.size === 0) throw new Error(`unknown emission factor set "${set}"`);
+  for (const [source, g] of Object.entries(overrides)) bySource.set(source, g);
   const out = {} as Record<MixCategory, number>;
   for (const category of MIX_CATEGORIES) {
     const values = CATEGORY_SOURCES[category].map((source) => {

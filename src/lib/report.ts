@@ -1,8 +1,9 @@
 import {claims, type Claim} from "./claims.js";
 import {compareTables, publishedRow, type CellComparison} from "./compare.js";
 import {errata, type Erratum} from "./errata.js";
+import type {Mix} from "./mix.js";
 import {markScenarioCells, paperTables} from "./scenario-status.js";
-import {serializeScenario, type Scenario} from "./scenario.js";
+import {mixUsed, serializeScenario, type Scenario} from "./scenario.js";
 import {computeTables, type Table1Row, type Table2Row, type Table3Row, type Table4Row, type Tables} from "./tables.js";
 import type {Inputs} from "./types.js";
 
@@ -14,7 +15,13 @@ type WithPublished<T> = T & {published: Record<string, number | null>; status: R
 
 /** Everything a page, the CLI or an export shows for one scenario. */
 export interface Report {
-  scenario: Scenario & {query: string; intensity_kg_per_kwh: number; intensity_source: string};
+  /** The scenario, with `mix` the mix actually used (null for the EPA factor or a direct intensity). */
+  scenario: Omit<Scenario, "mix"> & {
+    mix: Mix | null;
+    query: string;
+    intensity_kg_per_kwh: number;
+    intensity_source: string;
+  };
   table1: WithPublished<Table1Row>[];
   table2: Table2Row[];
   table3: WithPublished<Table3Row>[];
@@ -50,6 +57,7 @@ export function buildReport(inputs: Inputs, scenario: Scenario, known: Erratum[]
   return {
     scenario: {
       ...scenario,
+      mix: mixUsed(inputs, scenario),
       query,
       intensity_kg_per_kwh: tables.scenario.kgPerKwh,
       intensity_source: tables.scenario.intensitySource

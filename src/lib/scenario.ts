@@ -4,11 +4,21 @@ import {
   intensityFromMix,
   MIX_CATEGORIES,
   mixOf,
+  overridableSources,
   type Mix,
   type Unassigned
 } from "./mix.js";
 import type {Inputs} from "./types.js";
-import {numberIn, param, parseParams, rangeText, writeParams, type Param, type ParamNotice} from "./params.js";
+import {
+  numberIn,
+  param,
+  ParamError,
+  parseParams,
+  rangeText,
+  writeParams,
+  type Param,
+  type ParamNotice
+} from "./params.js";
 import {intensityKgPerKwh, lbsToKg, MASS_UNITS, MAX_KG_PER_KWH, type MassUnit} from "./units.js";
 
 /** The grid id that stands for the paper's own factor, 0.954 lbs CO2e/kWh (EPA 2018; Strubell et al. 2019, §2). */
@@ -25,6 +35,9 @@ export const PUE_RANGE = [1, 3] as const;
 
 /** Allowed range of the electricity price in USD per kWh. */
 export const PRICE_RANGE = [0, 10] as const;
+
+/** Allowed range of a per-source factor override, g CO2e per kWh (data/emission_factors schema's bounds). */
+export const FACTOR_RANGE = [0, 5000] as const;
 
 /** Allowed range of a factor given to the unassigned share, g CO2e per kWh. */
 export const UNASSIGNED_RANGE = [0, 2000] as const;
@@ -43,6 +56,8 @@ export interface Scenario {
   unassigned: Unassigned;
   /** Mix used when `grid` is "custom", percent per source. */
   mix: Mix;
+  /** The reader's own factor for some energy sources, g CO2e per kWh by source, replacing the set's. */
+  factorOverrides: Record<string, number>;
   /** Electricity price, USD per kWh. */
   usdPerKwh: number;
   /** Mass unit for display. */
@@ -74,6 +89,7 @@ export function paperScenario(inputs: Inputs): Scenario {
     factors: DEFAULT_FACTOR_SET,
     unassigned: "renormalise",
     mix: us ? mixOf(us) : {renewable: 0, gas: 0, coal: 0, nuclear: 0},
+    factorOverrides: {},
     usdPerKwh: constantValue(inputs, "usd_per_kwh"),
     units: "lbs"
   };
@@ -90,12 +106,34 @@ export function gridIds(inputs: Inputs): string[] {
 }
 
 /** Carbon intensity in kg CO2e/kWh of a grid id under a factor set and unassigned treatment. */
-export function gridKgPerKwh(inputs: Inputs, grid: string, factors: string, unassigned: Unassigned, mix?: Mix): number {
+export function gridKgPerKwh(
+  inputs: Inputs,
+  grid: string,
+  factors: string,
+  unassigned: Unassigned,
+  mix?: Mix,
+  overrides: Readonly<Record<string, number>> = {}
+): number {
   if (grid === PAPER_GRID) return paperKgPerKwh(inputs);
   const row = inputs.grids.find((g) => g.id === grid);
   const chosen = grid === CUSTOM_GRID ? mix : row ? mixOf(row) : undefined;
   if (!chosen) throw new Error(`unknown grid "${grid}"`);
-  return intensityFromMix(chosen, categoryFactors(inputs.factors, factors), unassigned);
+  return intensityFromMix(chosen, categoryFactors(inputs.factors, factors, overrides), unassigned);
+}
+
+/** The mix a scenario's intensity is computed from: a Table 2 consumer's, the custom one, or null (EPA factor or direct intensity). */
+export function mixUsed(inputs: Inputs, scenario: Scenario): Mix | null {
+  if (scenario.intensity != null || scenario.grid === PAPER_GRID) return null;
+  if (scenario.grid === CUSTOM_GRID) return scenario.mix;
+  const row = inputs.grids.find((g) => g.id === scenario.grid);
+  return row ? mixOf(row) : null;
+}
+
+/** Per-source overrides as text, e.g. "coal 900 g, gas 500 g" (empty when there are none). */
+function overridesText(overrides: Readonly<Record<string, number>>): string {
+  return Object.entries(overrides)
+    .map(([source, g]) => `${source} ${trim(g)} g`)
+    .join(", ");
 }
 
 export function resolveScenario(inputs: Inputs, scenario: Scenario): ResolvedScenario {
@@ -105,11 +143,19 @@ export function resolveScenario(inputs: Inputs, scenario: Scenario): ResolvedSce
     kgPerKwh = scenario.intensity;
     intensitySource = "direct intensity";
   } else {
-    kgPerKwh = gridKgPerKwh(inputs, scenario.grid, scenario.factors, scenario.unassigned, scenario.mix);
+    kgPerKwh = gridKgPerKwh(
+      inputs,
+      scenario.grid,
+      scenario.factors,
+      scenario.unassigned,
+      scenario.mix,
+      scenario.factorOverrides
+    );
+    const own = overridesText(scenario.factorOverrides ?? {});
     intensitySource =
       scenario.grid === PAPER_GRID
         ? "EPA 2018 (the paper's factor)"
-        : `${scenario.grid === CUSTOM_GRID ? "custom" : inputs.grids.find((g) => g.id === scenario.grid)!.consumer} mix, ${scenario.factors} factors`;
+        : `${scenario.grid === CUSTOM_GRID ? "custom" : inputs.grids.find((g) => g.id === scenario.grid)!.consumer} mix, ${scenario.factors} factors${own ? ` (own factors: ${own})` : ""}`;
   }
   return {pue: scenario.pue, kgPerKwh, usdPerKwh: scenario.usdPerKwh, units: scenario.units, intensitySource};
 }
@@ -184,7 +230,29 @@ export const SCENARIO_PARAMS: readonly Param<Scenario>[] = [
       if (values.every((v) => v === 0)) reject("is all zero");
       s.mix = Object.fromEntries(MIX_CATEGORIES.map((c, k) => [c, values[k]])) as Mix;
     },
-    write: (s) => MIX_CATEGORIES.map((c) => trim(s.mix[c])).join(",")
+    write: (s) => (s.grid === CUSTOM_GRID ? MIX_CATEGORIES.map((c) => trim(s.mix[c])).join(",") : null)
+  }),
+  param<Scenario>({
+    name: "factor",
+    help: "your own emission factor for energy sources, replacing the set's (g CO2e per kWh)",
+    allowed: () =>
+      `source:grams pairs separated by commas, sources ${overridableSources().join(", ")}, grams from ${FACTOR_RANGE[0]} to ${FACTOR_RANGE[1]}, e.g. coal:900g,hydropower:2200g`,
+    read: (t, i, s, reject) => {
+      const out: Record<string, number> = {};
+      for (const part of t.split(",")) {
+        const m = /^\s*([a-z_]+)\s*[:=]\s*([0-9.e+-]+)\s*g?\s*$/i.exec(part);
+        if (!m || !overridableSources().includes(m[1].toLowerCase())) reject();
+        out[m![1].toLowerCase()] = numberIn(m![2], FACTOR_RANGE, reject);
+      }
+      s.factorOverrides = out;
+    },
+    write: (s) =>
+      Object.keys(s.factorOverrides ?? {}).length === 0
+        ? null
+        : overridableSources()
+            .filter((source) => s.factorOverrides[source] != null)
+            .map((source) => `${source}:${trim(s.factorOverrides[source])}g`)
+            .join(",")
   }),
   param<Scenario>({
     name: "price",
@@ -218,7 +286,19 @@ export function parseScenario(
   options: {strict?: boolean} = {}
 ): {scenario: Scenario; notices: ScenarioNotice[]} {
   const scenario = paperScenario(inputs);
-  const notices = parseParams(entries, inputs, [{params: SCENARIO_PARAMS, into: scenario}], options);
+  const list = [...entries];
+  const notices: ScenarioNotice[] = parseParams(list, inputs, [{params: SCENARIO_PARAMS, into: scenario}], options);
+  const given = new Map(list);
+  // A mix is used only by grid=custom: alone it implies it; beside another grid it is an error, never ignored.
+  if (given.has("mix") && !notices.some((n) => n.param === "mix")) {
+    if (!given.has("grid")) scenario.grid = CUSTOM_GRID;
+    else if (scenario.grid !== CUSTOM_GRID) {
+      const message = `mix "${given.get("mix")}" is used only with grid custom, not grid "${given.get("grid")}": drop mix or set grid to custom`;
+      if (options.strict) throw new ParamError("mix", message);
+      notices.push({param: "mix", value: given.get("mix")!, message: `${message}; the mix is ignored`});
+      scenario.mix = paperScenario(inputs).mix;
+    }
+  }
   return {scenario, notices};
 }
 

@@ -266,7 +266,7 @@ export const CONSUMPTION = fileSpec({
 });
 
 export const EMISSION_FACTORS = fileSpec({
-  file: "data/emission_factors.csv",
+  file: "data/emission_factors.v2.csv",
   description: "the emission factor of one energy source in one published set",
   key: ["set", "energy_source"],
   columns: [
@@ -605,6 +605,48 @@ export const LEDGER_PUBLISHED = fileSpec({
   ]
 });
 
+export const UNCERTAINTY = fileSpec({
+  file: "data/uncertainty.csv",
+  description: "one distribution of the sensitivity page's Monte Carlo, about the value the reader chose",
+  key: ["assumption"],
+  columns: [
+    {name: "assumption", type: "string", description: "identifier used by the engine"},
+    {name: "applies_to", type: "string", description: "which scenarios or models the distribution applies to"},
+    {name: "distribution", type: "string", description: "shape of the distribution"},
+    {
+      name: "min",
+      type: "number",
+      optional: true,
+      unit: "`unit` column",
+      min: 0,
+      max: 10,
+      description: "lowest value, in `unit`"
+    },
+    {
+      name: "mode",
+      type: "number",
+      optional: true,
+      unit: "`unit` column",
+      min: 0,
+      max: 10,
+      description: "most likely value, in `unit`"
+    },
+    {
+      name: "max",
+      type: "number",
+      optional: true,
+      unit: "`unit` column",
+      min: 0,
+      max: 10,
+      description: "highest value, in `unit`"
+    },
+    {name: "unit", type: "string", description: "what min, mode and max multiply or measure"},
+    source,
+    locator,
+    note
+  ]
+});
+
 /** Every data file, in the order the data dictionary lists them. */
 export const ALL_FILES: readonly FileSpec[] = [
   CONSTANTS,
@@ -622,5 +664,6 @@ export const ALL_FILES: readonly FileSpec[] = [
   LATER_MODELS,
   LATER_PUBLISHED,
   LEDGER_ROWS,
-  LEDGER_PUBLISHED
+  LEDGER_PUBLISHED,
+  UNCERTAINTY
 ];

@@ -166,7 +166,7 @@ export function table1(inputs: Inputs, t3: Table3Row[], t4: Table4Row[]): Table1
 
 /** Table 2 with the unassigned share and each mix's intensity under the scenario's factors. */
 export function table2(inputs: Inputs, scenario: Scenario): Table2Row[] {
-  const factors = categoryFactors(inputs.factors, scenario.factors);
+  const factors = categoryFactors(inputs.factors, scenario.factors, scenario.factorOverrides);
   return inputs.grids.map((g) => ({
     id: g.id,
     consumer: g.consumer,

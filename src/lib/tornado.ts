@@ -1,6 +1,6 @@
 import {modelCo2eKg, type FocusModel} from "./focus.js";
-import {categoryFactors, factorSetNames, MIX_CATEGORIES} from "./mix.js";
-import {assumptionRanges} from "./montecarlo.js";
+import {categoryFactors, factorSetNames, MIX_CATEGORIES, unassignedPercent} from "./mix.js";
+import {powerRange, pueRange} from "./montecarlo.js";
 import {gridIds, CUSTOM_GRID, PAPER_GRID, resolveScenario, type Scenario} from "./scenario.js";
 import type {Inputs} from "./types.js";
 
@@ -16,17 +16,24 @@ export interface TornadoBar {
   label: string;
   low: TornadoEnd;
   high: TornadoEnd;
-  /** high − low, kg; 0 when the assumption has no effect under this scenario. */
+  /** high − low, kg; always more than 0 (an assumption with no effect is listed in Tornado.held instead). */
   spanKg: number;
-  /** Why the bar is empty, when it is. */
-  note: string | null;
+}
+
+/** An assumption with no effect under a scenario (no bar is drawn for it), and why. */
+export interface HeldAssumption {
+  id: TornadoBar["id"];
+  label: string;
+  reason: string;
 }
 
 export interface Tornado {
   model: FocusModel;
   baseKg: number;
-  /** Widest first. */
+  /** Widest first; only assumptions that move the CO2e. */
   bars: TornadoBar[];
+  /** The assumptions that do not move it under this scenario, each with its reason. */
+  held: HeldAssumption[];
 }
 
 function ends(values: Array<{value: string; co2eKg: number}>): {low: TornadoEnd; high: TornadoEnd} {
@@ -34,78 +41,104 @@ function ends(values: Array<{value: string; co2eKg: number}>): {low: TornadoEnd;
   return {low: sorted[0], high: sorted[sorted.length - 1]};
 }
 
-function bar(
-  id: TornadoBar["id"],
-  label: string,
-  values: Array<{value: string; co2eKg: number}>,
-  note: string | null = null
-): TornadoBar {
+function bar(id: TornadoBar["id"], label: string, values: Array<{value: string; co2eKg: number}>): TornadoBar {
   const {low, high} = ends(values);
-  return {id, label, low, high, spanKg: high.co2eKg - low.co2eKg, note};
+  return {id, label, low, high, spanKg: high.co2eKg - low.co2eKg};
 }
 
 /**
- * For one model under one scenario: each assumption moved alone to the ends of its plausible range
- * (PUE and power from assumptionRanges; the grid over every preset; the factor set over every published
- * set; the unassigned share from carbon-free to the set's most carbon-intensive source), CO2e by the engine.
- * Where the scenario's own PUE or intensity lies outside that range, it ends the bar instead.
+ * For one model under one scenario: each assumption moved alone to the ends of its range, all else held at
+ * the scenario, CO2e by the engine. PUE and power span their Monte Carlo distributions (pueRange,
+ * powerRange, from data/uncertainty.csv); the grid spans every preset; the factor set every published set;
+ * the unassigned share goes from carbon-free to the set's most carbon-intensive source. An assumption that
+ * does not move the CO2e under this scenario gets no bar: it is listed in `held` with the reason.
  */
 export function tornado(inputs: Inputs, scenario: Scenario, model: FocusModel): Tornado {
   const base = resolveScenario(inputs, scenario);
-  const ranges = assumptionRanges(inputs);
   const at = (s: Scenario) => {
     const r = resolveScenario(inputs, s);
     return modelCo2eKg(model, r.pue, r.kgPerKwh);
   };
+  const baseKg = modelCo2eKg(model, base.pue, base.kgPerKwh);
   const fixedPue = (pue: number) => modelCo2eKg(model, pue, base.kgPerKwh);
   const scaled = (k: number) => modelCo2eKg({...model, watts: model.watts * k}, base.pue, base.kgPerKwh);
-  // The scenario's own value ends a bar when it lies outside the published range, so each bar reaches the base.
-  const here = (value: string) => ({value, co2eKg: modelCo2eKg(model, base.pue, base.kgPerKwh)});
+  // The scenario's own value ends a bar when it lies outside the range, so each bar reaches the base.
+  const here = (value: string) => ({value, co2eKg: baseKg});
   const fromMix = scenario.intensity == null && scenario.grid !== PAPER_GRID;
-  const noMix = "no effect: this scenario's intensity is not computed from a mix";
   const gridName = (id: string) =>
     id === PAPER_GRID ? "EPA 2018 (paper)" : (inputs.grids.find((g) => g.id === id)?.consumer ?? id);
+  const pue = pueRange(inputs, scenario.pue);
+  const power = powerRange(inputs, model);
+  const round2 = (x: number) => Number(x.toFixed(2));
 
-  const bars: TornadoBar[] = [
-    bar("pue", "PUE", [
-      {value: `PUE ${ranges.pue.min}`, co2eKg: fixedPue(ranges.pue.min)},
-      {value: `PUE ${ranges.pue.max}`, co2eKg: fixedPue(ranges.pue.max)},
-      here(`PUE ${scenario.pue}`)
-    ]),
-    model.powerFromProxy
-      ? bar("power", "Power draw", [
-          {value: "as measured", co2eKg: scaled(ranges.powerScale.min)},
-          {value: `×${ranges.powerScale.max.toFixed(2)} (measured P100)`, co2eKg: scaled(ranges.powerScale.max)}
-        ])
-      : bar("power", "Power draw", [{value: "—", co2eKg: scaled(1)}], "held: measured on the hardware that ran it"),
-    bar(
-      "grid",
-      "Grid",
-      gridIds(inputs)
-        .filter((id) => id !== CUSTOM_GRID)
-        .map((id) => ({value: gridName(id), co2eKg: at({...scenario, intensity: null, grid: id})}))
-        .concat([here("this scenario's intensity")])
-    ),
-    fromMix
-      ? bar(
-          "factors",
-          "Emission factor set",
-          factorSetNames(inputs.factors).map((set) => ({value: set, co2eKg: at({...scenario, factors: set})}))
-        )
-      : bar("factors", "Emission factor set", [{value: "—", co2eKg: at(scenario)}], noMix)
+  const candidates: Array<{bar: TornadoBar; reason: string}> = [
+    {
+      bar: bar("pue", "PUE", [
+        {value: `PUE ${round2(pue.min)}`, co2eKg: fixedPue(pue.min)},
+        {value: `PUE ${round2(pue.max)}`, co2eKg: fixedPue(pue.max)},
+        here(`PUE ${scenario.pue}`)
+      ]),
+      reason: "a PUE of 1 has no overhead to vary"
+    },
+    {
+      bar: bar("power", "Power draw", [
+        {value: `×${power.min.toFixed(2)}`, co2eKg: scaled(power.min)},
+        {value: `×${power.max.toFixed(2)}`, co2eKg: scaled(power.max)},
+        here("as measured")
+      ]),
+      reason: "held as measured"
+    },
+    {
+      bar: bar(
+        "grid",
+        "Grid",
+        gridIds(inputs)
+          .filter((id) => id !== CUSTOM_GRID)
+          .map((id) => ({value: gridName(id), co2eKg: at({...scenario, intensity: null, grid: id})}))
+          .concat([here("this scenario's intensity")])
+      ),
+      reason: "every grid gives this scenario's intensity"
+    },
+    {
+      bar: bar(
+        "factors",
+        "Emission factor set",
+        fromMix
+          ? factorSetNames(inputs.factors).map((set) => ({value: set, co2eKg: at({...scenario, factors: set})}))
+          : [here("—")]
+      ),
+      reason: fromMix
+        ? "every factor set gives this mix the same intensity"
+        : "no effect: this scenario's intensity is not computed from a mix (the EPA factor or a direct intensity)"
+    }
   ];
-  if (fromMix) {
-    const factors = categoryFactors(inputs.factors, scenario.factors);
+  const mix = fromMix ? (scenario.grid === CUSTOM_GRID ? scenario.mix : null) : null;
+  const rest = fromMix ? unassignedPercent(mix ?? {...inputs.grids.find((g) => g.id === scenario.grid)!}) : 0;
+  if (fromMix && rest > 0) {
+    const factors = categoryFactors(inputs.factors, scenario.factors, scenario.factorOverrides);
     const dirtiest = Math.max(...MIX_CATEGORIES.map((c) => factors[c]));
-    bars.push(
-      bar("unassigned", "Unassigned share", [
+    candidates.push({
+      bar: bar("unassigned", "Unassigned share", [
         {value: "0 g/kWh", co2eKg: at({...scenario, unassigned: {gPerKwh: 0}})},
-        {value: `${Math.round(dirtiest)} g/kWh`, co2eKg: at({...scenario, unassigned: {gPerKwh: dirtiest}})}
-      ])
-    );
+        {value: `${Math.round(dirtiest)} g/kWh`, co2eKg: at({...scenario, unassigned: {gPerKwh: dirtiest}})},
+        here("this scenario's treatment")
+      ]),
+      reason: "no effect under this scenario"
+    });
   } else {
-    bars.push(bar("unassigned", "Unassigned share", [{value: "—", co2eKg: at(scenario)}], noMix));
+    candidates.push({
+      bar: bar("unassigned", "Unassigned share", [here("—")]),
+      reason: fromMix
+        ? "no effect: this mix assigns every percent to a source"
+        : "no effect: this scenario's intensity is not computed from a mix (the EPA factor or a direct intensity)"
+    });
   }
+  // A bar narrower than a millionth of the CO2e is no bar.
+  const moves = (b: TornadoBar) => b.spanKg > baseKg * 1e-6;
+  const bars = candidates.filter((c) => moves(c.bar)).map((c) => c.bar);
   bars.sort((a, b) => b.spanKg - a.spanKg);
-  return {model, baseKg: modelCo2eKg(model, base.pue, base.kgPerKwh), bars};
+  const held = candidates
+    .filter((c) => !moves(c.bar))
+    .map((c) => ({id: c.bar.id, label: c.bar.label, reason: c.reason}));
+  return {model, baseKg, bars, held};
 }

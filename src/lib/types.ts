@@ -96,4 +96,11 @@ export interface Inputs {
   laterPublished: LaterPublishedCell[];
   ledgerRows: LedgerRowInput[];
   ledgerPublished: LedgerPrintedCell[];
+  uncertainty: UncertaintyRow[];
 }
+
+/**
+ * One distribution of the Monte Carlo (data/uncertainty.csv): min, mode and max multiply the value the reader
+ * chose (or, for emission factors, name no number: the factor sets give them).
+ */
+export type UncertaintyRow = RowOf<typeof S.UNCERTAINTY>;
