@@ -14,9 +14,10 @@ export class PeersUsageError extends Error {}
 
 export const PEERS_HELP = `Usage: npm run report -- peers [--format json|csv|md] [--out FILE] [--data DIR]
 
-For every row of Strubell et al. (2019) Table 3 and every later model, what other tools would report with their published
+For every row of Strubell et al. (2019) Table 3 and every later model, what ML CO2 Impact, Green
+Algorithms, CodeCarbon, Carbontracker and experiment-impact-tracker would report with their published
 defaults (data/peer_defaults.csv: TDP tables, PUE, intensity, each cited to the tool's file at a commit;
-the country of each run from data/peer_locations.csv), beside the printed and the recomputed CO2e (kg,
+the country of each run from data/peer_locations.csv), beside the printed and the recomputed CO2e (kg;
 later models under their own PUE and intensity). A tool that cannot report a row says why.
 `;
 

@@ -5,7 +5,7 @@ import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, 
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {EstimateUsageError, PowerLogError, runEstimate} from "../cli/estimate-cli.js";
+import {CodeCarbonFileError, EstimateUsageError, PowerLogError, runEstimate} from "../cli/estimate-cli.js";
 import {loadInputs} from "../loaders/inputs.js";
 import {estimateFromParams} from "../src/lib/estimate.js";
 import type {Inputs} from "../src/lib/types.js";
@@ -236,6 +236,17 @@ describe("estimate-cli imports", () => {
     const e = cli(["--codecarbon", empty]);
     expect(e.status).toBe(2);
     expect(e.stderr).toMatch(/empty-dir: the directory holds no \.csv file; nothing was written\n$/);
+  });
+
+  test("runEstimate --codecarbon: a quote left open is an error naming the file and line", async () => {
+    const file = join(tmp, "open-quote.csv");
+    const [header, row] = readFileSync(join(CC, "emissions-v2.csv"), "utf8").split("\n");
+    writeFileSync(file, `${header}\n${row}\n2024-10-01T09:20:00,"bert, finetune,a5b7,x\n`);
+    await expect(runEstimate(["--codecarbon", file])).rejects.toThrow(
+      new CodeCarbonFileError(
+        `${file}:3: not CSV: Quote Not Closed: the parsing is finished with an opening quote at line 3`
+      )
+    );
   });
 
   test("runEstimate: --codecarbon refuses run flags and --nvidia-smi", async () => {
