@@ -57,6 +57,9 @@ export function parseView(
   );
   const view: SensitivityView = {...defaultView(inputs), scenario};
   notices.push(...parseParams(entries.filter(isView), inputs, [{params: VIEW_PARAMS, into: view}]));
+  // In the order of the address, whichever table read them.
+  const at = (name: string) => entries.findIndex(([n]) => n === name);
+  notices.sort((a, b) => at(a.param) - at(b.param));
   return {view, notices};
 }
 

@@ -118,7 +118,7 @@ const MOVES: Array<{control: string; from: string; move: (page: Page) => Promise
     move: (p) =>
       p
         .locator('[data-control="factors"] select')
-        .selectOption("ipcc-ar5-max")
+        .selectOption({label: "IPCC AR5, maximum"})
         .then(() => {}),
     changes: INTENSITY
   },
@@ -236,7 +236,7 @@ describe("sensitivity page", () => {
     await step(() => page.locator('[data-control="pue"] input[type="number"]').fill("1.2"));
     await step(() => page.locator('[data-control="grid"] select').selectOption({label: "Custom mix…"}));
     await step(() => page.locator('[data-control="mix-gas"] input[type="number"]').fill("30"));
-    await step(() => page.locator('[data-control="factors"] select').selectOption("codecarbon"));
+    await step(() => page.locator('[data-control="factors"] select').selectOption({label: "CodeCarbon"}));
     await step(() => page.locator('[data-control="unassigned"] label', {hasText: "give it a factor"}).click());
     await step(() => page.locator('[data-control="price"] input').fill("0.2"));
     await step(() => page.locator('[data-control="units"] label', {hasText: "t"}).last().click());
