@@ -235,7 +235,7 @@ describe("estimate", () => {
     ]);
     expect(paperRow(e).map((c) => c.value)).toEqual(["P100×8", "2,000.00", "84", "265.4", "253.2", "$289–$981"]);
     expect(estimateMarkdown(e)).toBe(
-      "| Hardware | Power (W) | Hours | kWh·PUE | CO2e (lbs) | Cloud compute cost (USD) |\n" +
+      "| Hardware | Power (W) | Hours | Energy incl. PUE (kWh) | CO2e (lbs) | Cloud compute cost (USD) |\n" +
         "| --- | ---: | ---: | ---: | ---: | ---: |\n" +
         "| P100×8 | 2,000.00 | 84 | 265.4 | 253.2 | $289–$981 |\n"
     );

@@ -208,3 +208,18 @@ export function chartDownloads(chart: Element, name: string, query = ""): HTMLEl
     status
   );
 }
+
+/**
+ * Downloads of every table of a report under its scenario (CSV, JSON, Markdown, LaTeX), one line per table.
+ * Usage in a page that recomputes a report (the sensitivity page, the cite page):
+ * display(reportDownloads(tableViews(report), report.scenario.query, manifest)).
+ */
+export function reportDownloads(views: readonly TableView[], query: string, versions?: Versions | null): HTMLElement {
+  return el(
+    "ul",
+    {class: "table-downloads"},
+    ...views.map((view) =>
+      el("li", {}, el("span", {class: "table-title"}, view.title), tableDownloads(view, query, versions))
+    )
+  );
+}

@@ -3,7 +3,7 @@
 // knows none of this.
 import {formatNumber, formatSignificant} from "../lib/format.js";
 import type {NasStep} from "../lib/nas-correction.js";
-import {parseParams, writeParams} from "../lib/params.js";
+import {writeParams, type Param} from "../lib/params.js";
 import {paperScenario, parseScenario, serializeScenario, type ScenarioNotice} from "../lib/scenario.js";
 import {DEFAULT_MODEL, DEFAULT_SEED, VIEW_PARAMS, type SensitivityView} from "../lib/sensitivity.js";
 import type {Inputs} from "../lib/types.js";
@@ -49,17 +49,11 @@ export function parseView(
   inputs: Inputs
 ): {view: SensitivityView; notices: ScenarioNotice[]} {
   const params = typeof query === "string" ? new URLSearchParams(query) : query;
-  const entries = [...params.entries()];
-  const isView = ([name]: [string, string]) => VIEW_PARAMS.some((p) => p.name === name);
-  const {scenario, notices} = parseScenario(
-    entries.filter((e) => !isView(e)),
-    inputs
-  );
-  const view: SensitivityView = {...defaultView(inputs), scenario};
-  notices.push(...parseParams(entries.filter(isView), inputs, [{params: VIEW_PARAMS, into: view}]));
-  // In the order of the address, whichever table read them.
-  const at = (name: string) => entries.findIndex(([n]) => n === name);
-  notices.sort((a, b) => at(a.param) - at(b.param));
+  const view = defaultView(inputs);
+  const {scenario, notices} = parseScenario(params.entries(), inputs, {}, [
+    {params: VIEW_PARAMS as readonly Param<never>[], into: view}
+  ]);
+  view.scenario = scenario;
   return {view, notices};
 }
 

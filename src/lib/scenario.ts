@@ -283,11 +283,14 @@ export type ScenarioNotice = ParamNotice;
 export function parseScenario(
   entries: Iterable<[string, string]>,
   inputs: Inputs,
-  options: {strict?: boolean} = {}
+  options: {strict?: boolean} = {},
+  /** Other parameter tables read in the same pass (a page's own parameters, e.g. the sensitivity view's). */
+  also: ReadonlyArray<{params: readonly Param<never>[]; into: unknown}> = []
 ): {scenario: Scenario; notices: ScenarioNotice[]} {
   const scenario = paperScenario(inputs);
   const list = [...entries];
-  const notices: ScenarioNotice[] = parseParams(list, inputs, [{params: SCENARIO_PARAMS, into: scenario}], options);
+  const targets = [{params: SCENARIO_PARAMS as readonly Param<never>[], into: scenario}, ...also];
+  const notices: ScenarioNotice[] = parseParams(list, inputs, targets, options);
   const given = new Map(list);
   // A mix is used only by grid=custom: alone it implies it; beside another grid it is an error, never ignored.
   if (given.has("mix") && !notices.some((n) => n.param === "mix")) {

@@ -1,4 +1,5 @@
 import {describe, expect, test} from "vitest";
+import {factorSetLabel} from "../../src/lib/labels.js";
 import type {Page} from "playwright-core";
 import {settled, type Watched} from "../../browser/harness.js";
 import {siteSession} from "./session.js";
@@ -118,7 +119,7 @@ const MOVES: Array<{control: string; from: string; move: (page: Page) => Promise
     move: (p) =>
       p
         .locator('[data-control="factors"] select')
-        .selectOption({label: "IPCC AR5, maximum"})
+        .selectOption({label: factorSetLabel("ipcc-ar5-max")})
         .then(() => {}),
     changes: INTENSITY
   },
@@ -236,7 +237,9 @@ describe("sensitivity page", () => {
     await step(() => page.locator('[data-control="pue"] input[type="number"]').fill("1.2"));
     await step(() => page.locator('[data-control="grid"] select').selectOption({label: "Custom mix…"}));
     await step(() => page.locator('[data-control="mix-gas"] input[type="number"]').fill("30"));
-    await step(() => page.locator('[data-control="factors"] select').selectOption({label: "CodeCarbon"}));
+    await step(() =>
+      page.locator('[data-control="factors"] select').selectOption({label: factorSetLabel("codecarbon")})
+    );
     await step(() => page.locator('[data-control="unassigned"] label', {hasText: "give it a factor"}).click());
     await step(() => page.locator('[data-control="price"] input').fill("0.2"));
     await step(() => page.locator('[data-control="units"] label', {hasText: "t"}).last().click());
