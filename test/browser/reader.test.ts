@@ -31,7 +31,7 @@ const WIDTHS = [
 const IDS_PENDING = new Set(["later-models.html", "sensitivity.html", "report.html"]);
 /** Pages whose charts another change turns into figures (the sensitivity page, the ledger page; the report
  * prints the sensitivity page). */
-const FIGURES_PENDING = new Set(["sensitivity.html", "later-models.html", "report.html"]);
+const FIGURES_PENDING = new Set<string>([]);
 
 let inputs: Inputs;
 /** Identifiers of data/ and the engine that a reader must never see: snake_case and kebab-case ids. */
