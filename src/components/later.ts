@@ -10,7 +10,7 @@ import type {Inputs} from "../lib/types.js";
 import {el} from "./dom.js";
 import {plotAria} from "./a11y.js";
 import {logDomain} from "./charts.js";
-import {dataTable, scrollBox, statusBadge} from "./table.js";
+import {dataTable, erratumLink, scrollBox, statusBadge} from "./table.js";
 
 const PAPER = "#4a6fa5";
 const LATER = "#c2571a";
@@ -267,7 +267,11 @@ export function laterModelsTable(
  * Every printed later value beside its recomputation, one table per source table or passage, with the status
  * and the errata that explain it.
  */
-export function laterCellsTable(cells: readonly LaterCell[], errataHref = ""): HTMLElement {
+export function laterCellsTable(
+  cells: readonly LaterCell[],
+  errata: readonly {id: string; title: string}[],
+  errataHref = ""
+): HTMLElement {
   const groups = [...new Set(cells.map((c) => c.table))].map((table) => cells.filter((c) => c.table === table));
   return el(
     "div",
@@ -305,11 +309,7 @@ export function laterCellsTable(cells: readonly LaterCell[], errataHref = ""): H
             label: "Errata",
             value: (c) =>
               c.errata.length
-                ? el(
-                    "span",
-                    {},
-                    ...c.errata.flatMap((id, k) => [k ? ", " : "", el("a", {href: `${errataHref}#${id}`}, id)])
-                  )
+                ? el("span", {}, ...c.errata.flatMap((id, k) => [k ? ", " : "", erratumLink(id, errata, errataHref)]))
                 : null
           }
         ],
@@ -338,7 +338,7 @@ export function erratumCard(e: Erratum, cells: readonly LaterCell[]): HTMLElemen
     "section",
     {class: "card erratum", id: e.id, "data-erratum": e.id, "aria-labelledby": `${e.id}-title`},
     el("h3", {id: `${e.id}-title`}, e.title),
-    el("p", {class: "muted"}, `${e.kind} · `, el("code", {}, e.id)),
+    el("p", {class: "muted"}, e.kind),
     el("p", {}, e.summary),
     el(
       "table",
