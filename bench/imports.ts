@@ -6,7 +6,7 @@ import {spawnSync} from "node:child_process";
 import {closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {CODECARBON_HEADERS} from "../src/lib/codecarbon.js";
+import {CODECARBON_HEADERS} from "../src/lib/estimate/codecarbon.js";
 
 export const IMPORT_TARGETS = {mbPerSecond: 50, peakRssMb: 256};
 

@@ -11,9 +11,9 @@ import {dirname, join, resolve} from "node:path";
 import type {Page} from "playwright-core";
 import {launch, serve, settled, watchedPage} from "../browser/harness.js";
 import {loadInputs} from "../loaders/inputs.js";
-import {monteCarloSpec, runMonteCarlo} from "../src/lib/montecarlo.js";
-import {paperScenario} from "../src/lib/scenario.js";
-import {DEFAULT_MODEL, focusModel} from "../src/lib/sensitivity.js";
+import {monteCarloSpec, runMonteCarlo} from "../src/lib/uncertainty/montecarlo.js";
+import {paperScenario} from "../src/lib/scenario/scenario.js";
+import {DEFAULT_MODEL, focusModel} from "../src/lib/uncertainty/sensitivity.js";
 
 /** Control changes timed in the browser per page load (at least 60, spread over every control). */
 export const CHANGES = 60;

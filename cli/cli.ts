@@ -7,13 +7,13 @@ import {estimateMain} from "./estimate-cli.js";
 import {ledgerMain} from "./ledger-cli.js";
 import {PeersUsageError, runPeers} from "./peers-cli.js";
 import {uncertaintyMain} from "./uncertainty-cli.js";
-import {buildReport, type Report} from "../src/lib/report.js";
-import {parseScenario, SCENARIO_PARAMS} from "../src/lib/scenario.js";
-import {tableViews} from "../src/lib/views.js";
-import {toCsv, toLatex, toMarkdown, toText, type ExportMeta} from "../src/lib/exports.js";
+import {buildReport, type Report} from "../src/lib/paper/report.js";
+import {parseScenario, SCENARIO_PARAMS} from "../src/lib/scenario/scenario.js";
+import {tableViews} from "../src/lib/present/views.js";
+import {toCsv, toLatex, toMarkdown, toText, type ExportMeta} from "../src/lib/present/exports.js";
 import {buildManifest} from "../loaders/manifest.js";
 import type {PdfRequest} from "./pdf.js";
-import type {Inputs} from "../src/lib/types.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 export const FORMATS = ["text", "json", "csv", "md", "latex"] as const;
 export type Format = (typeof FORMATS)[number];

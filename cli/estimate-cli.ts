@@ -7,7 +7,7 @@ import {buildCitation} from "../loaders/citation.js";
 import {readCodeCarbon} from "./import-codecarbon.js";
 import {readPowerLogs} from "./import-nvidia-smi.js";
 import {writeFileAtomic} from "./write.js";
-import {CodeCarbonError} from "../src/lib/codecarbon.js";
+import {CodeCarbonError} from "../src/lib/estimate/codecarbon.js";
 import {
   estimate,
   estimateJson,
@@ -16,12 +16,12 @@ import {
   parseEstimateParams,
   ParamError,
   RUN_PARAMS
-} from "../src/lib/estimate.js";
-import {codecarbonMarkdown, codecarbonText, estimateFromCodeCarbon} from "../src/lib/estimate-codecarbon.js";
-import {NvidiaSmiError} from "../src/lib/nvidia-smi.js";
-import {impactStatement, STATEMENT_FORMATS, type StatementFormat} from "../src/lib/statement.js";
-import {constantValue, SCENARIO_PARAMS} from "../src/lib/scenario.js";
-import type {Inputs} from "../src/lib/types.js";
+} from "../src/lib/estimate/estimate.js";
+import {codecarbonMarkdown, codecarbonText, estimateFromCodeCarbon} from "../src/lib/estimate/estimate-codecarbon.js";
+import {NvidiaSmiError} from "../src/lib/estimate/nvidia-smi.js";
+import {impactStatement, STATEMENT_FORMATS, type StatementFormat} from "../src/lib/estimate/statement.js";
+import {constantValue, SCENARIO_PARAMS} from "../src/lib/scenario/scenario.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 export const ESTIMATE_FORMATS = ["text", "json", "md"] as const;
 

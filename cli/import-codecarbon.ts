@@ -1,10 +1,10 @@
-// Streams CodeCarbon emissions.csv files through csv-parse into the pure reader of src/lib/codecarbon.ts:
+// Streams CodeCarbon emissions.csv files through csv-parse into the pure reader of src/lib/estimate/codecarbon.ts:
 // memory grows with the number of runs, not with the size of the file.
 import {createReadStream, readdirSync, statSync} from "node:fs";
 import {basename, join} from "node:path";
 import {pipeline} from "node:stream/promises";
 import {parse} from "csv-parse";
-import {CodeCarbonError, CodeCarbonReader, type CodeCarbonImport} from "../src/lib/codecarbon.js";
+import {CodeCarbonError, CodeCarbonReader, type CodeCarbonImport} from "../src/lib/estimate/codecarbon.js";
 
 /** The files a path names: itself, or a directory's *.csv files (sorted by name). Throws CodeCarbonError. */
 export function codecarbonFiles(path: string): string[] {

@@ -1,9 +1,9 @@
 // Streams nvidia-smi power logs (one file, or a directory of per-node logs) line by line into the pure reader
-// of src/lib/nvidia-smi.ts: memory grows with the number of GPUs, not with the size of the logs.
+// of src/lib/estimate/nvidia-smi.ts: memory grows with the number of GPUs, not with the size of the logs.
 import {createReadStream, readdirSync, statSync} from "node:fs";
 import {basename, join} from "node:path";
 import {StringDecoder} from "node:string_decoder";
-import {NvidiaSmiError, PowerLogReader, type PowerLog} from "../src/lib/nvidia-smi.js";
+import {NvidiaSmiError, PowerLogReader, type PowerLog} from "../src/lib/estimate/nvidia-smi.js";
 
 /** The logs a path names: itself, or a directory's regular files not starting with "." (sorted by name). */
 export function powerLogFiles(path: string): {files: string[]; directory: boolean} {

@@ -3,10 +3,10 @@ import {parseArgs} from "node:util";
 import {DataError} from "../loaders/errors.js";
 import {inputsIfValid, loadInputs} from "../loaders/inputs.js";
 import {writeFileAtomic} from "./write.js";
-import {ledgerCsv, ledgerJson, ledgerMarkdown} from "../src/lib/ledger-export.js";
-import {buildLedger, ledgerCounts} from "../src/lib/ledger-report.js";
-import {parseScenario, SCENARIO_PARAMS} from "../src/lib/scenario.js";
-import type {Inputs} from "../src/lib/types.js";
+import {ledgerCsv, ledgerJson, ledgerMarkdown} from "../src/lib/later/ledger-export.js";
+import {buildLedger, ledgerCounts} from "../src/lib/later/ledger-report.js";
+import {parseScenario, SCENARIO_PARAMS} from "../src/lib/scenario/scenario.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 export const LEDGER_FORMATS = ["text", "json", "csv", "md"] as const;
 

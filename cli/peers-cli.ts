@@ -3,10 +3,10 @@
 import {parseArgs} from "node:util";
 import {loadInputs} from "../loaders/inputs.js";
 import {loadPeerDefaults, loadPeerLocations} from "../loaders/peer-inputs.js";
-import {buildLaterReport} from "../src/lib/later-report.js";
-import {laterPeerRows, peerLines, strubellPeerRows, type PeerLine} from "../src/lib/peers.js";
-import {buildReport} from "../src/lib/report.js";
-import {paperScenario} from "../src/lib/scenario.js";
+import {buildLaterReport} from "../src/lib/later/later-report.js";
+import {laterPeerRows, peerLines, strubellPeerRows, type PeerLine} from "../src/lib/peers/peers.js";
+import {buildReport} from "../src/lib/paper/report.js";
+import {paperScenario} from "../src/lib/scenario/scenario.js";
 
 export const PEER_FORMATS = ["json", "csv", "md"] as const;
 

@@ -4,11 +4,11 @@ import {statSync} from "node:fs";
 import {parseArgs} from "node:util";
 import {DataError} from "../loaders/errors.js";
 import {inputsIfValid, loadInputs} from "../loaders/inputs.js";
-import {checkSeed, MAX_SEED} from "../src/lib/random.js";
-import {parseScenario, SCENARIO_PARAMS, serializeScenario} from "../src/lib/scenario.js";
-import {DEFAULT_MODEL, DEFAULT_SEED, focusModels} from "../src/lib/sensitivity.js";
-import type {Inputs} from "../src/lib/types.js";
-import {ASSUMPTION_LABELS, ASSUMPTIONS, uncertaintySummary} from "../src/lib/uncertainty.js";
+import {checkSeed, MAX_SEED} from "../src/lib/uncertainty/random.js";
+import {parseScenario, SCENARIO_PARAMS, serializeScenario} from "../src/lib/scenario/scenario.js";
+import {DEFAULT_MODEL, DEFAULT_SEED, focusModels} from "../src/lib/uncertainty/sensitivity.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
+import {ASSUMPTION_LABELS, ASSUMPTIONS, uncertaintySummary} from "../src/lib/uncertainty/uncertainty.js";
 
 export const UNCERTAINTY_FORMATS = ["text", "json"] as const;
 

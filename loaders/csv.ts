@@ -1,9 +1,9 @@
 import {readFileSync} from "node:fs";
 import {parse} from "csv-parse/sync";
 import {DataError} from "./errors.js";
-import {typedRow, type Cell, type ColumnSpec, type FileSpec, type RowOf} from "../src/lib/schemas.js";
+import {typedRow, type Cell, type ColumnSpec, type FileSpec, type RowOf} from "../src/lib/inputs/schemas.js";
 
-export type {Cell, ColumnSpec, FileSpec} from "../src/lib/schemas.js";
+export type {Cell, ColumnSpec, FileSpec} from "../src/lib/inputs/schemas.js";
 
 /** A row read from a file, with its line number for later cross-file checks. */
 export interface Row {
@@ -203,7 +203,7 @@ export function readCsv(path: string, spec: FileSpec, file = spec.file): Row[] {
   return parseCsv(buffer, spec, file);
 }
 
-/** A file's rows as the engine's typed rows (src/lib/schemas.ts RowOf), each with its line for cross-file checks. */
+/** A file's rows as the engine's typed rows (src/lib/inputs/schemas.ts RowOf), each with its line for cross-file checks. */
 export interface Record_<F extends FileSpec> {
   line: number;
   row: RowOf<F>;

@@ -1,4 +1,4 @@
-import type {FileSpec} from "../src/lib/schemas.js";
+import type {FileSpec} from "../src/lib/inputs/schemas.js";
 
 /** A bad value in a data file, located by file, line and column (1-based). */
 export class DataError extends Error {

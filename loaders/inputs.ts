@@ -2,16 +2,16 @@ import {join} from "node:path";
 import {readRows, type FileSpec} from "./csv.js";
 import {DataError, fail} from "./errors.js";
 import {firstInvertedPrice, firstUnmatched} from "./joins.js";
-import * as S from "../src/lib/schemas.js";
-import {CATEGORY_SOURCES, MIX_CATEGORIES} from "../src/lib/mix.js";
-import {CUSTOM_GRID, PAPER_GRID, PUE_RANGE} from "../src/lib/scenario.js";
-import {TABLE1_TRAINING} from "../src/lib/tables.js";
-import {NAS_INPUT_KEYS, NAS_RUN} from "../src/lib/nas-correction.js";
-import {TABLE1_COLUMNS, TABLE3_COLUMNS, TABLE4_COLUMNS} from "../src/lib/report.js";
+import * as S from "../src/lib/inputs/schemas.js";
+import {CATEGORY_SOURCES, MIX_CATEGORIES} from "../src/lib/scenario/mix.js";
+import {CUSTOM_GRID, PAPER_GRID, PUE_RANGE} from "../src/lib/scenario/scenario.js";
+import {TABLE1_TRAINING} from "../src/lib/paper/tables.js";
+import {NAS_INPUT_KEYS, NAS_RUN} from "../src/lib/later/nas-correction.js";
+import {TABLE1_COLUMNS, TABLE3_COLUMNS, TABLE4_COLUMNS} from "../src/lib/paper/report.js";
 import {loadUncertaintyInputs} from "./uncertainty-inputs.js";
 import {loadLaterInputs} from "./later-inputs.js";
 import {loadLedgerInputs} from "./ledger-inputs.js";
-import type {Inputs} from "../src/lib/types.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 /** Constants the engine needs, by file. */
 export const REQUIRED_CONSTANTS = ["pue", "lbs_per_kwh", "usd_per_kwh"] as const;

@@ -3,7 +3,7 @@
 // check can name file, line and column.
 import * as aq from "arquero";
 
-/** Rows as read (src/lib/schemas.ts RowOf), each with its line. */
+/** Rows as read (src/lib/inputs/schemas.ts RowOf), each with its line. */
 export type Lined<R> = ReadonlyArray<{line: number; row: R}>;
 
 /** A table of read rows: every field of the row, plus `line`. */

@@ -2,9 +2,9 @@ import {join} from "node:path";
 import {readRows, type FileSpec} from "./csv.js";
 import {fail} from "./errors.js";
 import {firstUnmatched} from "./joins.js";
-import {ACCELERATORS, fieldName, LATER_MODELS, LATER_PUBLISHED} from "../src/lib/schemas.js";
-import {LATER_COLUMNS, LATER_EXTRA_CELLS} from "../src/lib/later.js";
-import type {Accelerator, Hardware, LaterModel, LaterPublishedCell} from "../src/lib/types.js";
+import {ACCELERATORS, fieldName, LATER_MODELS, LATER_PUBLISHED} from "../src/lib/inputs/schemas.js";
+import {LATER_COLUMNS, LATER_EXTRA_CELLS} from "../src/lib/later/later.js";
+import type {Accelerator, Hardware, LaterModel, LaterPublishedCell} from "../src/lib/inputs/types.js";
 
 /** Inputs of a later model that its source may have inferred (data/later_models.v2.csv inferred_by_source). */
 const INFERABLE = [

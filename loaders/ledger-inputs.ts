@@ -1,8 +1,8 @@
 import {join} from "node:path";
 import {readRows, type FileSpec} from "./csv.js";
 import {fail} from "./errors.js";
-import {ACCELERATORS, LEDGER_PUBLISHED, LEDGER_ROWS} from "../src/lib/schemas.js";
-import type {LedgerPrintedCell, LedgerRowInput} from "../src/lib/types.js";
+import {ACCELERATORS, LEDGER_PUBLISHED, LEDGER_ROWS} from "../src/lib/inputs/schemas.js";
+import type {LedgerPrintedCell, LedgerRowInput} from "../src/lib/inputs/types.js";
 
 /** Inputs a model row must print: GPU-hours and power per GPU. */
 const MODEL_INPUTS = ["gpu_hours", "power_w"] as const;

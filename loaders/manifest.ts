@@ -1,7 +1,7 @@
 import {createHash} from "node:crypto";
 import {readFileSync} from "node:fs";
 import {join, resolve} from "node:path";
-import {ALL_FILES} from "../src/lib/schemas.js";
+import {ALL_FILES} from "../src/lib/inputs/schemas.js";
 
 export interface ManifestEntry {
   file: string;

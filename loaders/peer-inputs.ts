@@ -3,8 +3,8 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {parse} from "csv-parse/sync";
 import {DataError} from "./errors.js";
-import type {PeerDefault, PeerLocation} from "../src/lib/peers.js";
-import {PEER_TOOLS} from "../src/lib/peers.js";
+import type {PeerDefault, PeerLocation} from "../src/lib/peers/peers.js";
+import {PEER_TOOLS} from "../src/lib/peers/peers.js";
 
 const COLUMNS = ["tool", "key", "value", "unit", "source", "locator", "note"];
 

@@ -1,10 +1,10 @@
 import {buildManifest} from "./manifest.js";
 import {loadInputs} from "./inputs.js";
-import {buildReport, type Report} from "../src/lib/report.js";
-import {paperScenario} from "../src/lib/scenario.js";
-import {tableViews} from "../src/lib/views.js";
-import {toCsv} from "../src/lib/exports.js";
-import type {Inputs} from "../src/lib/types.js";
+import {buildReport, type Report} from "../src/lib/paper/report.js";
+import {paperScenario} from "../src/lib/scenario/scenario.js";
+import {tableViews} from "../src/lib/present/views.js";
+import {toCsv} from "../src/lib/present/exports.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 /** The folder of input CSV files: DATA_DIR (e.g. a test's copy of data/ with hostile fields), default data/. */
 export function dataDir(): string {

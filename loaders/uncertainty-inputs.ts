@@ -1,9 +1,9 @@
 import {join} from "node:path";
 import {readRows} from "./csv.js";
 import {fail} from "./errors.js";
-import {UNCERTAINTY} from "../src/lib/schemas.js";
-import {NUMERIC_ASSUMPTIONS, SET_ASSUMPTION} from "../src/lib/montecarlo.js";
-import type {UncertaintyRow} from "../src/lib/types.js";
+import {UNCERTAINTY} from "../src/lib/inputs/schemas.js";
+import {NUMERIC_ASSUMPTIONS, SET_ASSUMPTION} from "../src/lib/uncertainty/montecarlo.js";
+import type {UncertaintyRow} from "../src/lib/inputs/types.js";
 
 /**
  * Reads data/uncertainty.csv: every assumption the Monte Carlo needs, each numeric one with min ≤ mode ≤ max

@@ -1,10 +1,10 @@
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
-import {accountingSteps} from "../src/lib/accounting.js";
-import {laterRows} from "../src/lib/later.js";
-import {buildLedger, type LedgerReport} from "../src/lib/ledger-report.js";
-import {paperScenario} from "../src/lib/scenario.js";
-import type {Inputs} from "../src/lib/types.js";
+import {accountingSteps} from "../src/lib/later/accounting.js";
+import {laterRows} from "../src/lib/later/later.js";
+import {buildLedger, type LedgerReport} from "../src/lib/later/ledger-report.js";
+import {paperScenario} from "../src/lib/scenario/scenario.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 let inputs: Inputs;
 let ledger: LedgerReport;

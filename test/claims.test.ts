@@ -1,9 +1,9 @@
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
-import {claims, DAYS_PER_MONTH, type Claim} from "../src/lib/claims.js";
-import {paperScenario} from "../src/lib/scenario.js";
-import {computeTables} from "../src/lib/tables.js";
-import type {Inputs} from "../src/lib/types.js";
+import {claims, DAYS_PER_MONTH, type Claim} from "../src/lib/paper/claims.js";
+import {paperScenario} from "../src/lib/scenario/scenario.js";
+import {computeTables} from "../src/lib/paper/tables.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 let inputs: Inputs;
 let paper: Claim[];

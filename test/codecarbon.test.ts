@@ -8,10 +8,10 @@ import {
   CodeCarbonReader,
   matchHeader,
   readCodeCarbonRecords
-} from "../src/lib/codecarbon.js";
-import {estimateFromCodeCarbon} from "../src/lib/estimate-codecarbon.js";
-import {paperScenario} from "../src/lib/scenario.js";
-import type {Inputs} from "../src/lib/types.js";
+} from "../src/lib/estimate/codecarbon.js";
+import {estimateFromCodeCarbon} from "../src/lib/estimate/estimate-codecarbon.js";
+import {paperScenario} from "../src/lib/scenario/scenario.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 // Fixtures: test/fixtures/codecarbon/README.md (headers of CodeCarbon v2.7.0 and v3.2.1, values worked by hand).
 

@@ -7,9 +7,9 @@ import {
   publishedRow,
   roundToStep,
   type ErratumRef
-} from "../src/lib/compare.js";
-import type {Tables} from "../src/lib/tables.js";
-import type {PublishedCell} from "../src/lib/types.js";
+} from "../src/lib/paper/compare.js";
+import type {Tables} from "../src/lib/paper/tables.js";
+import type {PublishedCell} from "../src/lib/inputs/types.js";
 
 const cell = (
   table: PublishedCell["table"],

@@ -1,6 +1,6 @@
 import {describe, expect, test} from "vitest";
 import config, {SCENARIO_PAGES, SCENARIO_QUERY} from "../observablehq.config.js";
-import {SCENARIO_PARAMS} from "../src/lib/scenario.js";
+import {SCENARIO_PARAMS} from "../src/lib/scenario/scenario.js";
 
 describe("observablehq.config", () => {
   test("SCENARIO_QUERY names exactly the scenario's parameters", () => {

@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {cloudCostRangeUsd, cloudCostUsd, electricityCostUsd} from "../src/lib/cost.js";
+import {cloudCostRangeUsd, cloudCostUsd, electricityCostUsd} from "../src/lib/formulas/cost.js";
 
 // Cloud cost = accelerators × hours × price (Strubell et al. 2019 §3, fn 7); electricity at $/kWh (fn 9).
 

@@ -1,6 +1,6 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, test} from "vitest";
-import {ALL_FILES} from "../src/lib/schemas.js";
+import {ALL_FILES} from "../src/lib/inputs/schemas.js";
 import {dataDictionary, DICTIONARY_PATH} from "../scripts/data-dictionary.js";
 
 describe("data-dictionary", () => {
@@ -33,7 +33,7 @@ describe("data-dictionary", () => {
       for (const c of spec.columns) {
         expect(c.description.trim(), `${spec.file} column ${c.name} has no description`).not.toBe("");
         if (c.type === "number" || c.type === "integer") {
-          expect(c.unit, `${spec.file} column ${c.name}: add its unit to src/lib/schemas.ts`).toBeTruthy();
+          expect(c.unit, `${spec.file} column ${c.name}: add its unit to src/lib/inputs/schemas.ts`).toBeTruthy();
         }
       }
     }

@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {hoursFromDuration, HOURS_PER_DAY} from "../src/lib/duration.js";
+import {hoursFromDuration, HOURS_PER_DAY} from "../src/lib/formulas/duration.js";
 
 // Where Table 3's hours come from (Strubell et al. 2019 §2.1). Values worked by hand.
 

@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {co2eKg, co2eLbs, lbsPerKwhToKgPerKwh} from "../src/lib/emissions.js";
+import {co2eKg, co2eLbs, lbsPerKwhToKgPerKwh} from "../src/lib/formulas/emissions.js";
 
 // Equation 2 of Strubell et al. 2019: CO2e = 0.954 · p_t (lbs). Values worked by hand.
 

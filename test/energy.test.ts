@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {energyKwh, totalPowerWatts} from "../src/lib/energy.js";
+import {energyKwh, totalPowerWatts} from "../src/lib/formulas/energy.js";
 
 // Equation 1 of Strubell et al. 2019: p_t = 1.58 · t · (p_c + p_r + g · p_g) / 1000. Values worked by hand.
 

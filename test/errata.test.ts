@@ -1,11 +1,11 @@
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
-import {cellKey} from "../src/lib/compare.js";
-import {errata, type Erratum} from "../src/lib/errata.js";
-import {paperScenario, resolveScenario} from "../src/lib/scenario.js";
-import {table3Row} from "../src/lib/tables.js";
-import {buildReport} from "../src/lib/report.js";
-import type {Inputs} from "../src/lib/types.js";
+import {cellKey} from "../src/lib/paper/compare.js";
+import {errata, type Erratum} from "../src/lib/paper/errata.js";
+import {paperScenario, resolveScenario} from "../src/lib/scenario/scenario.js";
+import {table3Row} from "../src/lib/paper/tables.js";
+import {buildReport} from "../src/lib/paper/report.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 // Each erratum's arithmetic is recomputed here by hand, with the paper's printed inputs written out as
 // literals (PUE 1.58, 0.954 lbs/kWh, fn 7 prices, Table 3 power), and compared with what errata() shows.

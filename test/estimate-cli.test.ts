@@ -7,8 +7,8 @@ import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {CodeCarbonFileError, EstimateUsageError, PowerLogError, runEstimate} from "../cli/estimate-cli.js";
 import {loadInputs} from "../loaders/inputs.js";
-import {estimateFromParams, estimateJson} from "../src/lib/estimate.js";
-import type {Inputs} from "../src/lib/types.js";
+import {estimateFromParams, estimateJson} from "../src/lib/estimate/estimate.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 const TSX = join("node_modules", ".bin", "tsx");
 const FIXTURES = "test/fixtures/nvidia-smi";

@@ -9,9 +9,9 @@ import {
   ParamError,
   paperRow,
   parseEstimateParams
-} from "../src/lib/estimate.js";
-import {NvidiaSmiError} from "../src/lib/nvidia-smi.js";
-import type {Inputs} from "../src/lib/types.js";
+} from "../src/lib/estimate/estimate.js";
+import {NvidiaSmiError} from "../src/lib/estimate/nvidia-smi.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 // "Your own run" with equation 1 (kWh = PUE · h · (p_c + p_r + g · p_g) / 1000) and equation 2 (CO2e = kWh ·
 // intensity), every expected value worked by hand.

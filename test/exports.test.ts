@@ -14,13 +14,13 @@ import {
   toJson,
   toLatex,
   toMarkdown
-} from "../src/lib/exports.js";
-import {formatNumber} from "../src/lib/format.js";
-import {roundSignificant} from "../src/lib/figure-data.js";
-import {buildReport} from "../src/lib/report.js";
-import {paperScenario, parseScenario} from "../src/lib/scenario.js";
-import type {Inputs} from "../src/lib/types.js";
-import {tableViews, type TableView} from "../src/lib/views.js";
+} from "../src/lib/present/exports.js";
+import {formatNumber} from "../src/lib/present/format.js";
+import {roundSignificant} from "../src/lib/present/figure-data.js";
+import {buildReport} from "../src/lib/paper/report.js";
+import {paperScenario, parseScenario} from "../src/lib/scenario/scenario.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
+import {tableViews, type TableView} from "../src/lib/present/views.js";
 
 let inputs: Inputs;
 let paper: TableView[];

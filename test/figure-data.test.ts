@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {csvValue, defaultColumns, figureCsv, readableNumber, roundSignificant} from "../src/lib/figure-data.js";
+import {csvValue, defaultColumns, figureCsv, readableNumber, roundSignificant} from "../src/lib/present/figure-data.js";
 
 describe("roundSignificant", () => {
   test("roundSignificant removes binary noise at 12 significant digits", () => {

@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {formatNumber, formatSignificant, formatStep, formatUsd} from "../src/lib/format.js";
+import {formatNumber, formatSignificant, formatStep, formatUsd} from "../src/lib/present/format.js";
 
 describe("format", () => {
   test("formatNumber uses thousands separators and fixed decimals", () => {

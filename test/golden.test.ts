@@ -7,11 +7,11 @@ import {parse} from "csv-parse/sync";
 import {beforeAll, describe, expect, test} from "vitest";
 import {runReport} from "../cli/cli.js";
 import {loadInputs} from "../loaders/inputs.js";
-import {cellKey, type CellComparison} from "../src/lib/compare.js";
-import {errata as knownErrata, type Erratum} from "../src/lib/errata.js";
-import {buildReport, type Report} from "../src/lib/report.js";
-import {paperScenario} from "../src/lib/scenario.js";
-import type {Inputs} from "../src/lib/types.js";
+import {cellKey, type CellComparison} from "../src/lib/paper/compare.js";
+import {errata as knownErrata, type Erratum} from "../src/lib/paper/errata.js";
+import {buildReport, type Report} from "../src/lib/paper/report.js";
+import {paperScenario} from "../src/lib/scenario/scenario.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 const REPORT_GOLDEN = "test/golden/report-paper.json";
 const CELLS_GOLDEN = "test/golden/cells.csv";

@@ -1,6 +1,6 @@
 import {describe, expect, test} from "vitest";
-import {firstOrderIndex} from "../src/lib/indices.js";
-import {seededRandom} from "../src/lib/random.js";
+import {firstOrderIndex} from "../src/lib/uncertainty/indices.js";
+import {seededRandom} from "../src/lib/uncertainty/random.js";
 
 describe("indices", () => {
   test("firstOrderIndex of y = x1 + 2·x2 (independent uniforms) is 1/5 for x1 and 4/5 for x2, analytically", () => {

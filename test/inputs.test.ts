@@ -4,7 +4,7 @@ import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {DataError} from "../loaders/errors.js";
 import {loadInputs, REQUIRED_CASE_STUDY, REQUIRED_CONSTANTS} from "../loaders/inputs.js";
-import type {Inputs} from "../src/lib/types.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 // Expected values are read by hand from Strubell et al. 2019 (see /work/shared/reference/strubell-2019.md).
 

@@ -2,8 +2,8 @@
 // caught the slip it names.
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
-import {laterErrata} from "../src/lib/later-errata.js";
-import type {Inputs} from "../src/lib/types.js";
+import {laterErrata} from "../src/lib/later/later-errata.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 let inputs: Inputs;
 beforeAll(() => {

@@ -1,14 +1,14 @@
 import {readFileSync} from "node:fs";
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
-import {cellKey} from "../src/lib/compare.js";
-import {averageWatts, facilityKwh} from "../src/lib/energy.js";
-import {compareLater, laterRow, laterRows, LATER_COLUMNS, type LaterRow} from "../src/lib/later.js";
-import {laterErrata, PATTERSON_GAPS} from "../src/lib/later-errata.js";
-import {buildLaterReport, modelPoints, referenceLines} from "../src/lib/later-report.js";
-import {buildReport} from "../src/lib/report.js";
-import {paperScenario, parseScenario} from "../src/lib/scenario.js";
-import type {Inputs, LaterModel} from "../src/lib/types.js";
+import {cellKey} from "../src/lib/paper/compare.js";
+import {averageWatts, facilityKwh} from "../src/lib/formulas/energy.js";
+import {compareLater, laterRow, laterRows, LATER_COLUMNS, type LaterRow} from "../src/lib/later/later.js";
+import {laterErrata, PATTERSON_GAPS} from "../src/lib/later/later-errata.js";
+import {buildLaterReport, modelPoints, referenceLines} from "../src/lib/later/later-report.js";
+import {buildReport} from "../src/lib/paper/report.js";
+import {paperScenario, parseScenario} from "../src/lib/scenario/scenario.js";
+import type {Inputs, LaterModel} from "../src/lib/inputs/types.js";
 
 // Later published estimates recomputed with the paper's equations. Expected values are worked by hand
 // from the printed inputs (Patterson et al. 2021 Table 4; Luccioni et al. 2022; Zhang et al. 2022).

@@ -1,10 +1,10 @@
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
-import {compareLedger, computeLedger, ledgerKwh, type LedgerCell, type LedgerComputed} from "../src/lib/ledger.js";
-import {ledgerErrata} from "../src/lib/ledger-errata.js";
-import {buildLedger} from "../src/lib/ledger-report.js";
-import {paperScenario} from "../src/lib/scenario.js";
-import type {Inputs} from "../src/lib/types.js";
+import {compareLedger, computeLedger, ledgerKwh, type LedgerCell, type LedgerComputed} from "../src/lib/later/ledger.js";
+import {ledgerErrata} from "../src/lib/later/ledger-errata.js";
+import {buildLedger} from "../src/lib/later/ledger-report.js";
+import {paperScenario} from "../src/lib/scenario/scenario.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 let inputs: Inputs;
 let computed: LedgerComputed[];

@@ -4,7 +4,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, test} from "vitest";
 import {buildManifest} from "../loaders/manifest.js";
-import {ALL_FILES} from "../src/lib/schemas.js";
+import {ALL_FILES} from "../src/lib/inputs/schemas.js";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, {recursive: true, force: true})));

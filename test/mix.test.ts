@@ -8,8 +8,8 @@ import {
   mixOf,
   unassignedPercent,
   type Mix
-} from "../src/lib/mix.js";
-import type {EmissionFactor, GridMix} from "../src/lib/types.js";
+} from "../src/lib/scenario/mix.js";
+import type {EmissionFactor, GridMix} from "../src/lib/inputs/types.js";
 
 const p = {source: "test", locator: "test"};
 const factor = (set: string, energySource: string, gPerKwh: number): EmissionFactor => ({

@@ -1,7 +1,7 @@
 import {quantileSorted} from "d3";
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
-import {tableModels, type FocusModel} from "../src/lib/focus.js";
+import {tableModels, type FocusModel} from "../src/lib/uncertainty/focus.js";
 import {
   chosenSourceFactors,
   drawSamples,
@@ -18,12 +18,12 @@ import {
   simulate,
   sourceRanges,
   type MonteCarloSpec
-} from "../src/lib/montecarlo.js";
-import {nasInput, nasRuns} from "../src/lib/nas-correction.js";
-import {fillUniform, randomState, seededRandom, triangularIn} from "../src/lib/random.js";
-import {gridKgPerKwh, parseScenario, resolveScenario, type Scenario} from "../src/lib/scenario.js";
-import {computeTables} from "../src/lib/tables.js";
-import type {Inputs} from "../src/lib/types.js";
+} from "../src/lib/uncertainty/montecarlo.js";
+import {nasInput, nasRuns} from "../src/lib/later/nas-correction.js";
+import {fillUniform, randomState, seededRandom, triangularIn} from "../src/lib/uncertainty/random.js";
+import {gridKgPerKwh, parseScenario, resolveScenario, type Scenario} from "../src/lib/scenario/scenario.js";
+import {computeTables} from "../src/lib/paper/tables.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 let inputs: Inputs;
 let nas: FocusModel;

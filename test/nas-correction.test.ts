@@ -11,11 +11,11 @@ import {
   nasPrinted,
   nasRuns,
   proxyTaskHours
-} from "../src/lib/nas-correction.js";
+} from "../src/lib/later/nas-correction.js";
 import {parseView, stepQuery} from "../src/components/sensitivity-model.js";
-import {computeTables, runHours} from "../src/lib/tables.js";
-import {paperScenario} from "../src/lib/scenario.js";
-import type {Inputs} from "../src/lib/types.js";
+import {computeTables, runHours} from "../src/lib/paper/tables.js";
+import {paperScenario} from "../src/lib/scenario/scenario.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 let inputs: Inputs;
 const dirs: string[] = [];

@@ -1,6 +1,6 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, test} from "vitest";
-import {NvidiaSmiError, parseNvidiaSmi, parseTimestamp, type PowerLog} from "../src/lib/nvidia-smi.js";
+import {NvidiaSmiError, parseNvidiaSmi, parseTimestamp, type PowerLog} from "../src/lib/estimate/nvidia-smi.js";
 
 // Sample logs in test/fixtures/nvidia-smi/ are in the format of
 //   nvidia-smi --query-gpu=timestamp,index,power.draw --format=csv -l 1

@@ -1,7 +1,7 @@
-// The one parameter codec (src/lib/params.ts) and its three tables: the scenario's, a run's and the sensitivity view's.
+// The one parameter codec (src/lib/scenario/params.ts) and its three tables: the scenario's, a run's and the sensitivity view's.
 import {describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
-import {RUN_PARAMS, emptyRun, parseEstimateParams} from "../src/lib/estimate.js";
+import {RUN_PARAMS, emptyRun, parseEstimateParams} from "../src/lib/estimate/estimate.js";
 import {
   numberIn,
   param,
@@ -12,10 +12,10 @@ import {
   writeParams,
   type Param,
   type Reject
-} from "../src/lib/params.js";
-import {paperScenario, parseScenario, SCENARIO_PARAMS} from "../src/lib/scenario.js";
+} from "../src/lib/scenario/params.js";
+import {paperScenario, parseScenario, SCENARIO_PARAMS} from "../src/lib/scenario/scenario.js";
 import {defaultView, parseView} from "../src/components/sensitivity-model.js";
-import {VIEW_PARAMS} from "../src/lib/sensitivity.js";
+import {VIEW_PARAMS} from "../src/lib/uncertainty/sensitivity.js";
 
 const inputs = loadInputs("data");
 const reject: Reject = (why = "is not allowed") => {

@@ -19,11 +19,11 @@ import {runReport, UsageError} from "../cli/cli.js";
 import {loadInputs} from "../loaders/inputs.js";
 import {buildManifest} from "../loaders/manifest.js";
 import {REPORT_SLOTS, siteStaleness} from "../cli/pdf.js";
-import {errata} from "../src/lib/errata.js";
-import {formatNumber} from "../src/lib/format.js";
-import {buildReport} from "../src/lib/report.js";
-import {paperScenario, parseScenario} from "../src/lib/scenario.js";
-import {tableViews} from "../src/lib/views.js";
+import {errata} from "../src/lib/paper/errata.js";
+import {formatNumber} from "../src/lib/present/format.js";
+import {buildReport} from "../src/lib/paper/report.js";
+import {paperScenario, parseScenario} from "../src/lib/scenario/scenario.js";
+import {tableViews} from "../src/lib/present/views.js";
 import {siteDir} from "../browser/harness.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "pdf-report-"));

@@ -3,7 +3,7 @@ import {join} from "node:path";
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
 import {loadPeerDefaults, loadPeerLocations} from "../loaders/peer-inputs.js";
-import {buildLaterReport} from "../src/lib/later-report.js";
+import {buildLaterReport} from "../src/lib/later/later-report.js";
 import {
   greenAlgorithms,
   mlCo2Impact,
@@ -14,9 +14,9 @@ import {
   trackerEstimate,
   twoDigits,
   type PeerDefault
-} from "../src/lib/peers.js";
-import {buildReport} from "../src/lib/report.js";
-import {paperScenario} from "../src/lib/scenario.js";
+} from "../src/lib/peers/peers.js";
+import {buildReport} from "../src/lib/paper/report.js";
+import {paperScenario} from "../src/lib/scenario/scenario.js";
 
 // Worked examples from each tool's own code (the files and lines data/peer_defaults.csv cites).
 let defaults: PeerDefault[];

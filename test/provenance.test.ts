@@ -5,7 +5,7 @@
 import {readFileSync} from "node:fs";
 import {parse} from "csv-parse/sync";
 import {describe, expect, test} from "vitest";
-import {ALL_FILES, PUBLISHED} from "../src/lib/schemas.js";
+import {ALL_FILES, PUBLISHED} from "../src/lib/inputs/schemas.js";
 
 /** Files whose rows need a locator but no source column. */
 const LOCATOR_ONLY = new Set<string>([PUBLISHED.file]);
@@ -40,7 +40,7 @@ describe("provenance", () => {
     test(`missingProvenance finds every row of ${spec.file} with a non-empty ${required(spec.file).join(" and ")}`, () => {
       for (const name of required(spec.file)) {
         const column = spec.columns.find((c) => c.name === name);
-        expect(column, `${spec.file} has no "${name}" column in src/lib/schemas.ts`).toBeDefined();
+        expect(column, `${spec.file} has no "${name}" column in src/lib/inputs/schemas.ts`).toBeDefined();
         expect(column!.optional, `${spec.file}: "${name}" must not be optional`).not.toBe(true);
       }
       const missing = missingProvenance(spec.file, readFileSync(spec.file, "utf8"));

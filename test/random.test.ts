@@ -8,7 +8,7 @@ import {
   seededRandom,
   triangularIn,
   uniformIn
-} from "../src/lib/random.js";
+} from "../src/lib/uncertainty/random.js";
 
 const golden = JSON.parse(readFileSync("test/golden/random-seed-2019.json", "utf8")) as {
   seed: number;
@@ -17,7 +17,7 @@ const golden = JSON.parse(readFileSync("test/golden/random-seed-2019.json", "utf
 
 /**
  * sfc32 written from its published description with unsigned arithmetic (>>> 0), seeded by SplitMix32, to check
- * the int32 implementation of src/lib/random.ts against an independent one.
+ * the int32 implementation of src/lib/uncertainty/random.ts against an independent one.
  */
 function referenceStream(seed: number, count: number): number[] {
   let s = seed >>> 0;

@@ -1,11 +1,11 @@
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
-import {modelCo2eKg} from "../src/lib/focus.js";
-import {nasRuns} from "../src/lib/nas-correction.js";
-import {buildReport} from "../src/lib/report.js";
-import {executiveSummary} from "../src/lib/report-summary.js";
-import {paperScenario} from "../src/lib/scenario.js";
-import type {Inputs} from "../src/lib/types.js";
+import {modelCo2eKg} from "../src/lib/uncertainty/focus.js";
+import {nasRuns} from "../src/lib/later/nas-correction.js";
+import {buildReport} from "../src/lib/paper/report.js";
+import {executiveSummary} from "../src/lib/paper/report-summary.js";
+import {paperScenario} from "../src/lib/scenario/scenario.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 let inputs: Inputs;
 beforeAll(() => {

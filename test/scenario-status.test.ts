@@ -1,12 +1,12 @@
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
-import {compareTables} from "../src/lib/compare.js";
-import {errata} from "../src/lib/errata.js";
-import {buildReport} from "../src/lib/report.js";
-import {markScenarioCells, paperTables} from "../src/lib/scenario-status.js";
-import {paperScenario} from "../src/lib/scenario.js";
-import {computeTables} from "../src/lib/tables.js";
-import type {Inputs} from "../src/lib/types.js";
+import {compareTables} from "../src/lib/paper/compare.js";
+import {errata} from "../src/lib/paper/errata.js";
+import {buildReport} from "../src/lib/paper/report.js";
+import {markScenarioCells, paperTables} from "../src/lib/paper/scenario-status.js";
+import {paperScenario} from "../src/lib/scenario/scenario.js";
+import {computeTables} from "../src/lib/paper/tables.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 let inputs: Inputs;
 beforeAll(() => {

@@ -2,7 +2,7 @@ import {execFile} from "node:child_process";
 import {promisify} from "node:util";
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
-import {buildReport} from "../src/lib/report.js";
+import {buildReport} from "../src/lib/paper/report.js";
 import {
   gridKgPerKwh,
   paperKgPerKwh,
@@ -12,10 +12,10 @@ import {
   SCENARIO_PARAMS,
   serializeScenario,
   type Scenario
-} from "../src/lib/scenario.js";
+} from "../src/lib/scenario/scenario.js";
 import {parseView, serializeView} from "../src/components/sensitivity-model.js";
-import {computeTables} from "../src/lib/tables.js";
-import type {Inputs} from "../src/lib/types.js";
+import {computeTables} from "../src/lib/paper/tables.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 const run = promisify(execFile);
 let inputs: Inputs;

@@ -1,4 +1,4 @@
-// The data model stated once (src/lib/schemas.ts): a column added to a file's declaration reaches the loaders' rows,
+// The data model stated once (src/lib/inputs/schemas.ts): a column added to a file's declaration reaches the loaders' rows,
 // the engine's types and the data dictionary with no other edit.
 import {execFileSync} from "node:child_process";
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
@@ -7,7 +7,7 @@ import {join, relative, resolve} from "node:path";
 import {afterAll, describe, expect, test} from "vitest";
 import {readRows} from "../loaders/csv.js";
 import {fileSection} from "../scripts/data-dictionary.js";
-import {ALL_FILES, fieldName, HARDWARE, typedRow, type FileSpec} from "../src/lib/schemas.js";
+import {ALL_FILES, fieldName, HARDWARE, typedRow, type FileSpec} from "../src/lib/inputs/schemas.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "schema-column-"));
 afterAll(() => rmSync(scratch, {recursive: true, force: true}));
@@ -58,7 +58,7 @@ describe("a column added to a copy of data/hardware.csv and its declaration", ()
   writeFileSync(
     join(scratch, "spec.ts"),
     [
-      `import {fileSpec, HARDWARE} from "${from("src/lib/schemas.ts")}";`,
+      `import {fileSpec, HARDWARE} from "${from("src/lib/inputs/schemas.ts")}";`,
       `export const HARDWARE_PLUS = fileSpec({`,
       `  ...HARDWARE,`,
       `  columns: [...HARDWARE.columns, {name: "tdp_w", type: "number", unit: "W", optional: true, above: 0, max: 5000, description: "thermal design power, watts"}]`,
@@ -78,7 +78,7 @@ describe("a column added to a copy of data/hardware.csv and its declaration", ()
     writeFileSync(
       join(scratch, "check.ts"),
       [
-        `import type {RowOf} from "${from("src/lib/schemas.ts")}";`,
+        `import type {RowOf} from "${from("src/lib/inputs/schemas.ts")}";`,
         `import {HARDWARE_PLUS} from "./spec.js";`,
         `type Row = RowOf<typeof HARDWARE_PLUS>;`,
         `declare const row: Row;`,

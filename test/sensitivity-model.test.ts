@@ -7,8 +7,8 @@ import {
   parseView,
   serializeView
 } from "../src/components/sensitivity-model.js";
-import {DEFAULT_MODEL, DEFAULT_SEED} from "../src/lib/sensitivity.js";
-import type {Inputs} from "../src/lib/types.js";
+import {DEFAULT_MODEL, DEFAULT_SEED} from "../src/lib/uncertainty/sensitivity.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 let inputs: Inputs;
 beforeAll(() => {

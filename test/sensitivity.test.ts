@@ -1,9 +1,9 @@
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
-import {tableModels} from "../src/lib/focus.js";
-import {parseScenario} from "../src/lib/scenario.js";
-import {focusModel, focusModels, gridIntensities, PUE_LINE_POINTS, pueLines} from "../src/lib/sensitivity.js";
-import type {Inputs} from "../src/lib/types.js";
+import {tableModels} from "../src/lib/uncertainty/focus.js";
+import {parseScenario} from "../src/lib/scenario/scenario.js";
+import {focusModel, focusModels, gridIntensities, PUE_LINE_POINTS, pueLines} from "../src/lib/uncertainty/sensitivity.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 let inputs: Inputs;
 beforeAll(() => {

@@ -1,12 +1,12 @@
 import {beforeAll, describe, expect, test} from "vitest";
 import {buildCitation} from "../loaders/citation.js";
 import {loadInputs} from "../loaders/inputs.js";
-import {readCodeCarbonRecords} from "../src/lib/codecarbon.js";
-import {estimateFromParams} from "../src/lib/estimate.js";
-import {estimateFromCodeCarbon} from "../src/lib/estimate-codecarbon.js";
-import {paperScenario} from "../src/lib/scenario.js";
-import {impactStatement, type StatementCitation} from "../src/lib/statement.js";
-import type {Inputs} from "../src/lib/types.js";
+import {readCodeCarbonRecords} from "../src/lib/estimate/codecarbon.js";
+import {estimateFromParams} from "../src/lib/estimate/estimate.js";
+import {estimateFromCodeCarbon} from "../src/lib/estimate/estimate-codecarbon.js";
+import {paperScenario} from "../src/lib/scenario/scenario.js";
+import {impactStatement, type StatementCitation} from "../src/lib/estimate/statement.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 // A made-up citation with LaTeX's special characters, so that escaping is visible; and the real one from
 // CITATION.cff, so that the statement cites this replication as the Cite page does.

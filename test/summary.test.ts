@@ -1,7 +1,7 @@
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
-import {buildReport, type Report} from "../src/lib/report.js";
-import {paperScenario} from "../src/lib/scenario.js";
+import {buildReport, type Report} from "../src/lib/paper/report.js";
+import {paperScenario} from "../src/lib/scenario/scenario.js";
 import {
   claimVerdicts,
   countStatuses,
@@ -9,9 +9,9 @@ import {
   isComputedCell,
   quotedFigure,
   summariseCells
-} from "../src/lib/summary.js";
-import {runHours} from "../src/lib/tables.js";
-import type {Inputs} from "../src/lib/types.js";
+} from "../src/lib/paper/summary.js";
+import {runHours} from "../src/lib/paper/tables.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 let inputs: Inputs;
 let paper: Report;

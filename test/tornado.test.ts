@@ -1,11 +1,11 @@
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
-import {tableModels, type FocusModel} from "../src/lib/focus.js";
-import {nasRuns} from "../src/lib/nas-correction.js";
-import {gridKgPerKwh, paperScenario, parseScenario, type Scenario} from "../src/lib/scenario.js";
-import {computeTables} from "../src/lib/tables.js";
-import {tornado} from "../src/lib/tornado.js";
-import type {Inputs} from "../src/lib/types.js";
+import {tableModels, type FocusModel} from "../src/lib/uncertainty/focus.js";
+import {nasRuns} from "../src/lib/later/nas-correction.js";
+import {gridKgPerKwh, paperScenario, parseScenario, type Scenario} from "../src/lib/scenario/scenario.js";
+import {computeTables} from "../src/lib/paper/tables.js";
+import {tornado} from "../src/lib/uncertainty/tornado.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
 
 let inputs: Inputs;
 let nas: FocusModel;

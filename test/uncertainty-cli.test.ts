@@ -5,10 +5,10 @@ import {join} from "node:path";
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
 import {runUncertainty, UncertaintyUsageError} from "../cli/uncertainty-cli.js";
-import {parseScenario} from "../src/lib/scenario.js";
-import {focusModel} from "../src/lib/sensitivity.js";
-import type {Inputs} from "../src/lib/types.js";
-import {uncertaintySummary} from "../src/lib/uncertainty.js";
+import {parseScenario} from "../src/lib/scenario/scenario.js";
+import {focusModel} from "../src/lib/uncertainty/sensitivity.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
+import {uncertaintySummary} from "../src/lib/uncertainty/uncertainty.js";
 
 const TSX = join("node_modules", ".bin", "tsx");
 let inputs: Inputs;

@@ -1,9 +1,9 @@
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
-import {parseScenario, paperScenario, type Scenario} from "../src/lib/scenario.js";
-import {focusModel} from "../src/lib/sensitivity.js";
-import type {Inputs} from "../src/lib/types.js";
-import {paperFigureKg, uncertaintySummary} from "../src/lib/uncertainty.js";
+import {parseScenario, paperScenario, type Scenario} from "../src/lib/scenario/scenario.js";
+import {focusModel} from "../src/lib/uncertainty/sensitivity.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
+import {paperFigureKg, uncertaintySummary} from "../src/lib/uncertainty/uncertainty.js";
 
 let inputs: Inputs;
 beforeAll(() => {

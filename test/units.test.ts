@@ -9,7 +9,7 @@ import {
   lbsToKg,
   intensityKgPerKwh,
   toKg
-} from "../src/lib/units.js";
+} from "../src/lib/formulas/units.js";
 
 // Expected values are worked by hand from 1 lb = 0.45359237 kg (exact) and 1 t = 1000 kg.
 

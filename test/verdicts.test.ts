@@ -1,11 +1,11 @@
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
-import {claims as pressClaims} from "../src/lib/claims.js";
-import {nasCorrectionSteps} from "../src/lib/nas-correction.js";
-import {paperScenario} from "../src/lib/scenario.js";
-import {computeTables} from "../src/lib/tables.js";
-import type {Inputs} from "../src/lib/types.js";
-import {estimateChecks, nasEstimateAndMeasurement} from "../src/lib/verdicts.js";
+import {claims as pressClaims} from "../src/lib/paper/claims.js";
+import {nasCorrectionSteps} from "../src/lib/later/nas-correction.js";
+import {paperScenario} from "../src/lib/scenario/scenario.js";
+import {computeTables} from "../src/lib/paper/tables.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
+import {estimateChecks, nasEstimateAndMeasurement} from "../src/lib/paper/verdicts.js";
 
 let inputs: Inputs;
 beforeAll(() => {

@@ -1,10 +1,10 @@
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
-import {buildReport, type Report} from "../src/lib/report.js";
-import {paperScenario} from "../src/lib/scenario.js";
-import type {Inputs} from "../src/lib/types.js";
-import {toText} from "../src/lib/exports.js";
-import {massDecimals, summariseStatus, tableViews, type TableView} from "../src/lib/views.js";
+import {buildReport, type Report} from "../src/lib/paper/report.js";
+import {paperScenario} from "../src/lib/scenario/scenario.js";
+import type {Inputs} from "../src/lib/inputs/types.js";
+import {toText} from "../src/lib/present/exports.js";
+import {massDecimals, summariseStatus, tableViews, type TableView} from "../src/lib/present/views.js";
 
 let inputs: Inputs;
 let paper: Report;

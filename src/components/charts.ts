@@ -1,12 +1,12 @@
 // Plot chart builders for the report pages. Every chart is wrapped in a <figure> with an accessible name and
 // a caption saying what it shows; the table beside it on the page holds the same numbers as text.
 import * as Plot from "@observablehq/plot";
-import type {CellComparison} from "../lib/compare.js";
-import {formatNumber, formatSignificant, formatUsd} from "../lib/format.js";
-import {MIX_CATEGORIES} from "../lib/mix.js";
-import type {Report} from "../lib/report.js";
-import {countStatuses} from "../lib/summary.js";
-import {table3Label} from "../lib/views.js";
+import type {CellComparison} from "../lib/paper/compare.js";
+import {formatNumber, formatSignificant, formatUsd} from "../lib/present/format.js";
+import {MIX_CATEGORIES} from "../lib/scenario/mix.js";
+import type {Report} from "../lib/paper/report.js";
+import {countStatuses} from "../lib/paper/summary.js";
+import {table3Label} from "../lib/present/views.js";
 import {plotAria} from "./a11y.js";
 import {el} from "./dom.js";
 import {figure as chartFigure} from "./figure.js";

@@ -1,8 +1,8 @@
 // Download buttons: a table (under the current scenario) as CSV, JSON, Markdown or LaTeX, and a chart
 // made by Plot as a stand-alone SVG or a PNG at twice its size. Everything is made in the browser from
 // what the page shows (Blob + object URL): no request, no server.
-import {exportFileName, toCsv, toJson, toLatex, toMarkdown, type ExportMeta} from "../lib/exports.js";
-import type {TableView} from "../lib/views.js";
+import {exportFileName, toCsv, toJson, toLatex, toMarkdown, type ExportMeta} from "../lib/present/exports.js";
+import type {TableView} from "../lib/present/views.js";
 import {el} from "./dom.js";
 
 /** The versions a download names; the shape of data/manifest.json (and data/citation.json). */

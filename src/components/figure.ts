@@ -15,8 +15,8 @@
 //     width,
 //     chart: (width) => table1Plot(rows, width)
 //   })));
-import {exportFileName} from "../lib/exports.js";
-import {defaultColumns, figureCsv, readableNumber, type FigureColumn, type FigureValue} from "../lib/figure-data.js";
+import {exportFileName} from "../lib/present/exports.js";
+import {defaultColumns, figureCsv, readableNumber, type FigureColumn, type FigureValue} from "../lib/present/figure-data.js";
 import {plotAria} from "./a11y.js";
 import {el} from "./dom.js";
 import {chartPng, downloadBlob, standaloneSvg} from "./downloads.js";

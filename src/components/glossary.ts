@@ -1,5 +1,5 @@
 // A term linked to its glossary entry, with its definition as a tooltip: term("pue") or term("pue", "PUEs").
-import {glossaryTerm} from "../lib/glossary.js";
+import {glossaryTerm} from "../lib/present/glossary.js";
 import {el} from "./dom.js";
 
 export function term(id: string, text?: string): HTMLAnchorElement {

@@ -2,11 +2,11 @@
 // inputs and results, their printed values beside the recomputation, and their errata. Text only through
 // el() (textContent) and Plot's text marks: nothing from data becomes HTML.
 import * as Plot from "@observablehq/plot";
-import type {Erratum} from "../lib/errata.js";
-import {formatNumber, formatSignificant} from "../lib/format.js";
-import type {LaterCell, LaterRow} from "../lib/later.js";
-import type {ModelPoint} from "../lib/later-report.js";
-import type {Inputs} from "../lib/types.js";
+import type {Erratum} from "../lib/paper/errata.js";
+import {formatNumber, formatSignificant} from "../lib/present/format.js";
+import type {LaterCell, LaterRow} from "../lib/later/later.js";
+import type {ModelPoint} from "../lib/later/later-report.js";
+import type {Inputs} from "../lib/inputs/types.js";
 import {el} from "./dom.js";
 import {plotAria} from "./a11y.js";
 import {logDomain} from "./charts.js";

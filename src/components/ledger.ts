@@ -1,6 +1,6 @@
 // Charts of the ledger page. Text only through Plot's text marks: nothing from data becomes HTML.
 import * as Plot from "@observablehq/plot";
-import type {AccountingStep} from "../lib/accounting.js";
+import type {AccountingStep} from "../lib/later/accounting.js";
 import {quantity} from "./later.js";
 
 const LATER = "#c2571a";

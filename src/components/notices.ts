@@ -1,6 +1,6 @@
 // The one notice for parameters of a page's address that were ignored (an unknown name or a value that is not
 // allowed): each parameter's message, as text (never HTML), says what is allowed and that the default is used.
-import type {ParamNotice} from "../lib/params.js";
+import type {ParamNotice} from "../lib/scenario/params.js";
 import {el} from "./dom.js";
 
 /**

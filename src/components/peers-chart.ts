@@ -1,7 +1,7 @@
 // The peers chart: for each training run, what each tool would report beside the printed and the recomputed
 // CO2e, on a log scale (Plot marks only).
 import * as Plot from "@observablehq/plot";
-import type {PeerLine} from "../lib/peers.js";
+import type {PeerLine} from "../lib/peers/peers.js";
 
 /** One point per run and figure: the printed value, the recomputed one and each tool's (kg CO2e). */
 export interface PeerPoint {

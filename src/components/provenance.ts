@@ -1,7 +1,7 @@
 // Renders the provenance manifest (src/data/manifest.json, also written to dist/provenance.json): the data
 // version and the sha256 of every input file, so a reader can check that the numbers on the page come from
 // exactly the published inputs. Independent of the page footer: place it on any page.
-import {formatNumber} from "../lib/format.js";
+import {formatNumber} from "../lib/present/format.js";
 import {el} from "./dom.js";
 
 /** The shape of loaders/manifest.ts's Manifest (repeated here as a type so no Node code reaches the browser). */

@@ -4,7 +4,7 @@
 // and every cell that uses `scenario` re-runs (Observable Framework's own reactivity). It is seeded from a
 // URL query by parseScenario, the parser the CLI uses. Also the page's model and seed inputs.
 import * as Inputs from "@observablehq/inputs";
-import {formatSignificant} from "../lib/format.js";
+import {formatSignificant} from "../lib/present/format.js";
 import {
   categoryFactors,
   factorSetNames,
@@ -12,8 +12,8 @@ import {
   unassignedPercent,
   type Mix,
   type MixCategory
-} from "../lib/mix.js";
-import {MAX_SEED} from "../lib/random.js";
+} from "../lib/scenario/mix.js";
+import {MAX_SEED} from "../lib/uncertainty/random.js";
 import {
   CUSTOM_GRID,
   gridIds,
@@ -25,12 +25,12 @@ import {
   UNASSIGNED_RANGE,
   type Scenario,
   type ScenarioNotice
-} from "../lib/scenario.js";
-import {focusModels} from "../lib/sensitivity.js";
-import type {Inputs as EngineInputs} from "../lib/types.js";
-import {intensityToKgPerKwh, kgPerKwhTo, MASS_UNITS, type IntensityUnit, type MassUnit} from "../lib/units.js";
-import {factorSetLabel} from "../lib/labels.js";
-import {readParam} from "../lib/params.js";
+} from "../lib/scenario/scenario.js";
+import {focusModels} from "../lib/uncertainty/sensitivity.js";
+import type {Inputs as EngineInputs} from "../lib/inputs/types.js";
+import {intensityToKgPerKwh, kgPerKwhTo, MASS_UNITS, type IntensityUnit, type MassUnit} from "../lib/formulas/units.js";
+import {factorSetLabel} from "../lib/present/labels.js";
+import {readParam} from "../lib/scenario/params.js";
 import {labelRange} from "./a11y.js";
 import {el} from "./dom.js";
 import {parseView} from "./sensitivity-model.js";

@@ -1,13 +1,13 @@
 // The sensitivity page's view-model: what it shows beyond the scenario (the model and seed of its uncertainty
 // charts), how many Monte Carlo samples it draws, how it writes masses, and its address. The engine (src/lib)
 // knows none of this.
-import {formatNumber, formatSignificant} from "../lib/format.js";
-import type {NasStep} from "../lib/nas-correction.js";
-import {writeParams, type Param} from "../lib/params.js";
-import {paperScenario, parseScenario, serializeScenario, type ScenarioNotice} from "../lib/scenario.js";
-import {DEFAULT_MODEL, DEFAULT_SEED, VIEW_PARAMS, type SensitivityView} from "../lib/sensitivity.js";
-import type {Inputs} from "../lib/types.js";
-import {kgTo, type MassUnit} from "../lib/units.js";
+import {formatNumber, formatSignificant} from "../lib/present/format.js";
+import type {NasStep} from "../lib/later/nas-correction.js";
+import {writeParams, type Param} from "../lib/scenario/params.js";
+import {paperScenario, parseScenario, serializeScenario, type ScenarioNotice} from "../lib/scenario/scenario.js";
+import {DEFAULT_MODEL, DEFAULT_SEED, VIEW_PARAMS, type SensitivityView} from "../lib/uncertainty/sensitivity.js";
+import type {Inputs} from "../lib/inputs/types.js";
+import {kgTo, type MassUnit} from "../lib/formulas/units.js";
 
 /**
  * Monte Carlo samples drawn on each change of the page: enough for a stable median and 90 % interval (the

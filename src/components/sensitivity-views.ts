@@ -4,15 +4,15 @@
 // source, downloads and the data as a table.
 import * as Plot from "@observablehq/plot";
 import {bin} from "d3";
-import {formatNumber, formatSignificant, formatUsd} from "../lib/format.js";
-import type {MonteCarloResult, MonteCarloSpec} from "../lib/montecarlo.js";
-import type {NasStep} from "../lib/nas-correction.js";
-import type {Report} from "../lib/report.js";
-import type {GridIntensity, PueLine} from "../lib/sensitivity.js";
-import type {Tornado} from "../lib/tornado.js";
-import type {Inputs, PuePreset, UncertaintyRow} from "../lib/types.js";
-import {ASSUMPTION_LABELS, ASSUMPTIONS, type UncertaintySummary} from "../lib/uncertainty.js";
-import {kgPerKwhTo, kgTo, lbsToKg, type MassUnit} from "../lib/units.js";
+import {formatNumber, formatSignificant, formatUsd} from "../lib/present/format.js";
+import type {MonteCarloResult, MonteCarloSpec} from "../lib/uncertainty/montecarlo.js";
+import type {NasStep} from "../lib/later/nas-correction.js";
+import type {Report} from "../lib/paper/report.js";
+import type {GridIntensity, PueLine} from "../lib/uncertainty/sensitivity.js";
+import type {Tornado} from "../lib/uncertainty/tornado.js";
+import type {Inputs, PuePreset, UncertaintyRow} from "../lib/inputs/types.js";
+import {ASSUMPTION_LABELS, ASSUMPTIONS, type UncertaintySummary} from "../lib/uncertainty/uncertainty.js";
+import {kgPerKwhTo, kgTo, lbsToKg, type MassUnit} from "../lib/formulas/units.js";
 import {logDomain} from "./charts.js";
 import {el} from "./dom.js";
 import {figure} from "./figure.js";

@@ -1,8 +1,8 @@
-// The carbon impact statement on the estimate page: the paragraph (src/lib/statement.ts) in Markdown or LaTeX,
+// The carbon impact statement on the estimate page: the paragraph (src/lib/estimate/statement.ts) in Markdown or LaTeX,
 // shown as text to select, with a copy button. Text only through el() (textContent).
-import type {Estimate} from "../lib/estimate.js";
-import {impactStatement, type StatementCitation, type StatementFormat} from "../lib/statement.js";
-import type {Inputs} from "../lib/types.js";
+import type {Estimate} from "../lib/estimate/estimate.js";
+import {impactStatement, type StatementCitation, type StatementFormat} from "../lib/estimate/statement.js";
+import type {Inputs} from "../lib/inputs/types.js";
 import {copyText} from "./cite-block.js";
 import {el} from "./dom.js";
 

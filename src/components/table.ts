@@ -1,7 +1,7 @@
-import {formatNumber} from "../lib/format.js";
-import type {CellComparison} from "../lib/compare.js";
-import {COLUMN_LABELS} from "../lib/labels.js";
-import type {TableView} from "../lib/views.js";
+import {formatNumber} from "../lib/present/format.js";
+import type {CellComparison} from "../lib/paper/compare.js";
+import {COLUMN_LABELS} from "../lib/present/labels.js";
+import type {TableView} from "../lib/present/views.js";
 import {el} from "./dom.js";
 
 /** A small badge naming a cell's status: reproduced, differs, calibrated or input. */

@@ -9,7 +9,7 @@ import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../../loaders/inputs.js";
 import {buildInto} from "../../scripts/reproducible.js";
-import {SCENARIO_PARAMS} from "../../src/lib/scenario.js";
+import {SCENARIO_PARAMS} from "../../src/lib/scenario/scenario.js";
 import {launch, serve, siteDir, watchedPage, type StaticServer} from "../../browser/harness.js";
 import {CHART_SELECTOR, expectations, rendered, sitePages} from "../../browser/site.js";
 

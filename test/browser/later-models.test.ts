@@ -3,10 +3,10 @@
 // sensitivity page's address.
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../../loaders/inputs.js";
-import {buildLaterReport, laterScenario} from "../../src/lib/later-report.js";
-import {buildLedger, ledgerCounts} from "../../src/lib/ledger-report.js";
+import {buildLaterReport, laterScenario} from "../../src/lib/later/later-report.js";
+import {buildLedger, ledgerCounts} from "../../src/lib/later/ledger-report.js";
 import {quantity} from "../../src/components/later.js";
-import type {Inputs} from "../../src/lib/types.js";
+import type {Inputs} from "../../src/lib/inputs/types.js";
 import type {Watched} from "../../browser/harness.js";
 import {siteSession} from "./session.js";
 

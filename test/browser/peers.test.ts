@@ -2,11 +2,11 @@
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../../loaders/inputs.js";
 import {loadPeerDefaults, loadPeerLocations} from "../../loaders/peer-inputs.js";
-import {buildLaterReport} from "../../src/lib/later-report.js";
-import {formatSignificant} from "../../src/lib/format.js";
-import {laterPeerRows, peerLines, strubellPeerRows, type PeerLine} from "../../src/lib/peers.js";
-import {buildReport} from "../../src/lib/report.js";
-import {paperScenario} from "../../src/lib/scenario.js";
+import {buildLaterReport} from "../../src/lib/later/later-report.js";
+import {formatSignificant} from "../../src/lib/present/format.js";
+import {laterPeerRows, peerLines, strubellPeerRows, type PeerLine} from "../../src/lib/peers/peers.js";
+import {buildReport} from "../../src/lib/paper/report.js";
+import {paperScenario} from "../../src/lib/scenario/scenario.js";
 import type {Watched} from "../../browser/harness.js";
 import {siteSession} from "./session.js";
 

@@ -6,7 +6,7 @@ import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {buildManifest, type Manifest} from "../../loaders/manifest.js";
-import {ALL_FILES} from "../../src/lib/schemas.js";
+import {ALL_FILES} from "../../src/lib/inputs/schemas.js";
 import type {ProvenanceManifest} from "../../src/components/provenance.js";
 import {blankPage, bundle} from "./bundle.js";
 import {launch, siteDir} from "../../browser/harness.js";

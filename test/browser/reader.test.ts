@@ -7,12 +7,12 @@ import {join} from "node:path";
 import type {Page} from "playwright-core";
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../../loaders/inputs.js";
-import {errata} from "../../src/lib/errata.js";
-import {formatNumber, formatSignificant} from "../../src/lib/format.js";
-import {buildLaterReport} from "../../src/lib/later-report.js";
-import {paperScenario} from "../../src/lib/scenario.js";
-import type {Inputs} from "../../src/lib/types.js";
-import {nasEstimateAndMeasurement} from "../../src/lib/verdicts.js";
+import {errata} from "../../src/lib/paper/errata.js";
+import {formatNumber, formatSignificant} from "../../src/lib/present/format.js";
+import {buildLaterReport} from "../../src/lib/later/later-report.js";
+import {paperScenario} from "../../src/lib/scenario/scenario.js";
+import type {Inputs} from "../../src/lib/inputs/types.js";
+import {nasEstimateAndMeasurement} from "../../src/lib/paper/verdicts.js";
 import {siteSession} from "./session.js";
 import {rendered, sitePages} from "../../browser/site.js";
 

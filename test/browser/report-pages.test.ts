@@ -5,11 +5,11 @@ import {beforeAll, describe, expect, test} from "vitest";
 import type {Page} from "playwright-core";
 import {loadInputs} from "../../loaders/inputs.js";
 import {buildManifest} from "../../loaders/manifest.js";
-import {formatNumber} from "../../src/lib/format.js";
-import {buildReport, type Report} from "../../src/lib/report.js";
-import {paperScenario} from "../../src/lib/scenario.js";
-import {claimVerdicts, hoursDerivation, summariseCells} from "../../src/lib/summary.js";
-import type {Inputs} from "../../src/lib/types.js";
+import {formatNumber} from "../../src/lib/present/format.js";
+import {buildReport, type Report} from "../../src/lib/paper/report.js";
+import {paperScenario} from "../../src/lib/scenario/scenario.js";
+import {claimVerdicts, hoursDerivation, summariseCells} from "../../src/lib/paper/summary.js";
+import type {Inputs} from "../../src/lib/inputs/types.js";
 import {siteSession} from "./session.js";
 
 const site = siteSession();

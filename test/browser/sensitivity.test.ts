@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {factorSetLabel} from "../../src/lib/labels.js";
+import {factorSetLabel} from "../../src/lib/present/labels.js";
 import type {Page} from "playwright-core";
 import {settled, type Watched} from "../../browser/harness.js";
 import {siteSession} from "./session.js";

@@ -1,0 +1,180 @@
+import type {Erratum} from "../paper/errata.js";
+import {co2eKg} from "../formulas/emissions.js";
+import {compareLater, laterRows} from "./later.js";
+import {laterErrata} from "./later-errata.js";
+import {
+  compareLedger,
+  computeLedger,
+  laterLedgerEntries,
+  ledgerEntries,
+  ledgerKwh,
+  type LedgerEntry
+} from "./ledger.js";
+import {ledgerErrata} from "./ledger-errata.js";
+import {resolveScenario, serializeScenario, type Scenario} from "../scenario/scenario.js";
+import type {Inputs} from "../inputs/types.js";
+import {kgToTonnes, kwhToMwh} from "../formulas/units.js";
+
+/** A ledger row with its energy and CO2e under one scenario's PUE and intensity (which replace its own). */
+export interface LedgerReportRow extends LedgerEntry {
+  mwh_scenario: number | null;
+  co2e_t_scenario: number | null;
+}
+
+/** The whole ledger for one scenario: every row, its printed cells compared, and the errata that explain them. */
+export interface LedgerReport {
+  scenario: {pue: number; kgPerKwh: number; intensitySource: string; query: string};
+  rows: LedgerReportRow[];
+  errata: Erratum[];
+}
+
+/**
+ * The later models (Patterson et al. 2021, BLOOM, OPT) followed by the ledger's disclosures (data/ledger_rows.csv),
+ * each compared cell by cell; under the scenario, a row's GPU-hours × power are taken at the scenario's PUE and
+ * intensity (a source's power that already includes PUE is then treated as power at the hardware).
+ */
+export function buildLedger(inputs: Inputs, scenario: Scenario): LedgerReport {
+  const s = resolveScenario(inputs, scenario);
+  const later = laterRows(inputs);
+  const laterUnder = laterRows(inputs, {pue: s.pue, kgPerKwh: s.kgPerKwh});
+  const lErrata = laterErrata(inputs);
+  const computed = computeLedger(inputs);
+  const errata = ledgerErrata(inputs, computed);
+  const laterEntries = laterLedgerEntries(inputs, later, compareLater(inputs, later, lErrata)).map((e) => {
+    const u = laterUnder.find((r) => r.id === e.id)!;
+    return {...e, mwh_scenario: u.mwh, co2e_t_scenario: u.co2e_t_gross};
+  });
+  const underKwh = new Map(
+    computed.filter((c) => c.kind === "model").map((c) => [c.id, ledgerKwh(c.gpu_hours, c.power_w!, s.pue)])
+  );
+  const entries = ledgerEntries(inputs, computed, compareLedger(inputs, computed, errata)).map((e) => {
+    const members =
+      e.kind === "model"
+        ? [e.id]
+        : computed
+            .filter((c) => c.kind === "model" && c.disclosure === computed.find((x) => x.id === e.id)!.disclosure)
+            .map((c) => c.id);
+    const kwh = members.reduce((a, id) => a + underKwh.get(id)!, 0);
+    return {...e, mwh_scenario: kwhToMwh(kwh), co2e_t_scenario: kgToTonnes(co2eKg(kwh, s.kgPerKwh))};
+  });
+  return {
+    scenario: {
+      pue: s.pue,
+      kgPerKwh: s.kgPerKwh,
+      intensitySource: s.intensitySource,
+      query: serializeScenario(scenario, inputs)
+    },
+    rows: [...laterEntries, ...entries],
+    errata: [...lErrata, ...errata]
+  };
+}
+
+/** Counts of the compared (non-input) cells by status. */
+export function ledgerCounts(report: Pick<LedgerReport, "rows">): Record<string, number> {
+  const out: Record<string, number> = {reproduced: 0, calibrated: 0, differs: 0, input: 0};
+  for (const r of report.rows) for (const c of r.cells) out[c.status] = (out[c.status] ?? 0) + 1;
+  return out;
+}
+
+/** One line of the ledger page's table: plain values a reader can sort and filter. */
+export interface LedgerTableRow {
+  id: string;
+  model: string;
+  organisation: string;
+  year: number;
+  kind: "model" | "total";
+  hardware: string;
+  gpu_hours: number | null;
+  power_w: number | null;
+  /** PUE as printed, or null where the source's power includes it. */
+  pue: number | null;
+  kg_per_kwh: number | null;
+  /** "printed" or "inferred" (from the source's own CO2e). */
+  intensity_basis: "printed" | "inferred";
+  mwh: number;
+  co2e_t: number;
+  /** The CO2e the source prints, as printed ("2,040"), or "" where it prints none. */
+  co2e_printed: string;
+  co2e_t_market_printed: string;
+  /** The worst status among the row's compared values: differs, calibrated, reproduced, or "input" only. */
+  status: string;
+  co2e_t_scenario: number | null;
+  source: string;
+}
+
+const WORST = ["differs", "calibrated", "reproduced", "input"];
+
+export function ledgerTableRows(report: Pick<LedgerReport, "rows">): LedgerTableRow[] {
+  return report.rows.map((r) => {
+    const co2e = r.cells.find((c) => c.column === "co2e_t");
+    const market = r.cells.find((c) => c.column === "co2e_t_market");
+    const statuses = r.cells.map((c) => c.status as string);
+    return {
+      id: r.id,
+      model: r.model,
+      organisation: r.organisation,
+      year: r.year,
+      kind: r.kind,
+      hardware: r.hardware ?? "not given",
+      gpu_hours: r.gpu_hours,
+      power_w: r.power_w,
+      pue: r.pue,
+      kg_per_kwh: r.kg_per_kwh,
+      intensity_basis: r.kg_per_kwh_inferred ? "inferred" : "printed",
+      mwh: r.mwh,
+      co2e_t: r.co2e_t,
+      co2e_printed: co2e?.printed ?? "",
+      co2e_t_market_printed: market?.printed ?? "",
+      status: WORST.find((s) => statuses.includes(s)) ?? "nothing printed",
+      co2e_t_scenario: r.co2e_t_scenario,
+      source: r.source
+    };
+  });
+}
+
+/**
+ * The ledger's own model rows on the comparison chart, each under its source's assumptions and under the
+ * scenario (the later models come from modelPoints); only the largest run of each disclosure is labelled.
+ */
+export function ledgerPoints(
+  inputs: Inputs,
+  report: Pick<LedgerReport, "rows">
+): Array<{
+  id: string;
+  model: string;
+  group: "later estimates";
+  basis: "own" | "scenario";
+  mwh: number;
+  co2e_t: number;
+  label: boolean;
+}> {
+  const own = report.rows.filter(
+    (r) => r.kind === "model" && inputs.ledgerRows.some((x) => x.id === r.id) && r.co2e_t > 0
+  );
+  const largest = new Set(
+    [...new Set(inputs.ledgerRows.map((x) => x.disclosure))].map((d) => {
+      const rows = own.filter((r) => inputs.ledgerRows.find((x) => x.id === r.id)!.disclosure === d);
+      return rows.reduce((a, b) => (b.mwh > a.mwh ? b : a), rows[0])?.id;
+    })
+  );
+  return own.flatMap((r) => [
+    {
+      id: r.id,
+      model: r.model,
+      group: "later estimates" as const,
+      basis: "own" as const,
+      mwh: r.mwh,
+      co2e_t: r.co2e_t,
+      label: largest.has(r.id)
+    },
+    {
+      id: r.id,
+      model: r.model,
+      group: "later estimates" as const,
+      basis: "scenario" as const,
+      mwh: r.mwh_scenario!,
+      co2e_t: r.co2e_t_scenario!,
+      label: false
+    }
+  ]);
+}
