@@ -1,6 +1,12 @@
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
-import {compareLedger, computeLedger, ledgerKwh, type LedgerCell, type LedgerComputed} from "../src/lib/later/ledger.js";
+import {
+  compareLedger,
+  computeLedger,
+  ledgerKwh,
+  type LedgerCell,
+  type LedgerComputed
+} from "../src/lib/later/ledger.js";
 import {ledgerErrata} from "../src/lib/later/ledger-errata.js";
 import {buildLedger} from "../src/lib/later/ledger-report.js";
 import {paperScenario} from "../src/lib/scenario/scenario.js";

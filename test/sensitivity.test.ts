@@ -2,7 +2,13 @@ import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
 import {tableModels} from "../src/lib/uncertainty/focus.js";
 import {parseScenario} from "../src/lib/scenario/scenario.js";
-import {focusModel, focusModels, gridIntensities, PUE_LINE_POINTS, pueLines} from "../src/lib/uncertainty/sensitivity.js";
+import {
+  focusModel,
+  focusModels,
+  gridIntensities,
+  PUE_LINE_POINTS,
+  pueLines
+} from "../src/lib/uncertainty/sensitivity.js";
 import type {Inputs} from "../src/lib/inputs/types.js";
 
 let inputs: Inputs;

@@ -1,7 +1,14 @@
 // The estimate page's form values → the (name, value) parameters the CLI reads (src/lib/estimate/estimate.ts), and the
 // estimate → DOM: the row in the paper's format, a plain-text summary and the JSON the CLI prints, each with a
 // copy button. Text only through el() (textContent).
-import {estimateJson, estimateMarkdown, estimateText, ParamError, paperRow, type Estimate} from "../lib/estimate/estimate.js";
+import {
+  estimateJson,
+  estimateMarkdown,
+  estimateText,
+  ParamError,
+  paperRow,
+  type Estimate
+} from "../lib/estimate/estimate.js";
 import {formatNumber, formatSignificant} from "../lib/present/format.js";
 import {kgTo} from "../lib/formulas/units.js";
 import {NvidiaSmiError} from "../lib/estimate/nvidia-smi.js";

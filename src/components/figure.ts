@@ -16,7 +16,13 @@
 //     chart: (width) => table1Plot(rows, width)
 //   })));
 import {exportFileName} from "../lib/present/exports.js";
-import {defaultColumns, figureCsv, readableNumber, type FigureColumn, type FigureValue} from "../lib/present/figure-data.js";
+import {
+  defaultColumns,
+  figureCsv,
+  readableNumber,
+  type FigureColumn,
+  type FigureValue
+} from "../lib/present/figure-data.js";
 import {plotAria} from "./a11y.js";
 import {el} from "./dom.js";
 import {chartPng, downloadBlob, standaloneSvg} from "./downloads.js";

@@ -2,7 +2,13 @@ import type {Erratum} from "../paper/errata.js";
 import {compareLater, laterRows, type LaterCell, type LaterRow} from "./later.js";
 import {laterErrata} from "./later-errata.js";
 import type {Report} from "../paper/report.js";
-import {parseScenario, resolveScenario, serializeScenario, type Scenario, type ScenarioNotice} from "../scenario/scenario.js";
+import {
+  parseScenario,
+  resolveScenario,
+  serializeScenario,
+  type Scenario,
+  type ScenarioNotice
+} from "../scenario/scenario.js";
 import {VIEW_PARAMS} from "../uncertainty/sensitivity.js";
 import type {Inputs} from "../inputs/types.js";
 import {kwhToMwh} from "../formulas/units.js";

@@ -2,7 +2,15 @@ import {tableModels, modelCo2eKg, type FocusModel} from "./focus.js";
 import {nasRuns} from "../later/nas-correction.js";
 import {numberIn, param, type Param} from "../scenario/params.js";
 import {MAX_SEED} from "./random.js";
-import {CUSTOM_GRID, gridIds, gridKgPerKwh, PAPER_GRID, PUE_RANGE, paperKgPerKwh, type Scenario} from "../scenario/scenario.js";
+import {
+  CUSTOM_GRID,
+  gridIds,
+  gridKgPerKwh,
+  PAPER_GRID,
+  PUE_RANGE,
+  paperKgPerKwh,
+  type Scenario
+} from "../scenario/scenario.js";
 import type {Inputs} from "../inputs/types.js";
 
 /** The model the page focuses on unless the reader picks another: NAS on 8 P100, the paper's headline row. */
