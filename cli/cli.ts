@@ -14,6 +14,7 @@ import {toCsv, toLatex, toMarkdown, toText, type ExportMeta} from "../src/lib/pr
 import {buildManifest} from "../loaders/manifest.js";
 import type {PdfRequest} from "./pdf.js";
 import type {Inputs} from "../src/lib/inputs/types.js";
+import {paramLines, paramOptions} from "./help.js";
 
 export const FORMATS = ["text", "json", "csv", "md", "latex"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -22,15 +23,7 @@ export type Format = (typeof FORMATS)[number];
 export class UsageError extends Error {}
 
 export function helpText(inputs: Inputs | null): string {
-  const params = SCENARIO_PARAMS.map((p) => {
-    let allowed = "";
-    try {
-      allowed = inputs ? p.allowed(inputs) : "";
-    } catch {
-      allowed = "";
-    }
-    return `  --${p.name.padEnd(11)} ${p.help}${allowed ? `\n${" ".repeat(16)}${allowed}` : ""}`;
-  }).join("\n");
+  const params = paramLines(SCENARIO_PARAMS, inputs);
   return `Usage: npm run report -- [options]
 
 Recomputes Tables 1-4 of Strubell, Ganesh & McCallum (2019) from data/ and prints them beside
@@ -95,7 +88,7 @@ export function runReport(argv: string[]): {output: string; out: string | null; 
     help: {type: "boolean", short: "h"},
     pdf: {type: "string"},
     site: {type: "string"},
-    ...Object.fromEntries(SCENARIO_PARAMS.map((p) => [p.name, {type: "string" as const}]))
+    ...paramOptions(SCENARIO_PARAMS)
   } as const;
   try {
     parsed = parseArgs({args: argv, allowPositionals: false, options});

@@ -22,6 +22,7 @@ import {NvidiaSmiError} from "../src/lib/estimate/nvidia-smi.js";
 import {impactStatement, STATEMENT_FORMATS, type StatementFormat} from "../src/lib/estimate/statement.js";
 import {constantValue, SCENARIO_PARAMS} from "../src/lib/scenario/scenario.js";
 import type {Inputs} from "../src/lib/inputs/types.js";
+import {paramLines} from "./help.js";
 
 export const ESTIMATE_FORMATS = ["text", "json", "md"] as const;
 
@@ -35,15 +36,6 @@ export class PowerLogError extends Error {}
 export class CodeCarbonFileError extends Error {}
 
 export function estimateHelp(inputs: Inputs | null): string {
-  const describe = (p: {name: string; help: string; allowed: (i: Inputs) => string}) => {
-    let allowed = "";
-    try {
-      allowed = inputs ? p.allowed(inputs) : "";
-    } catch {
-      allowed = "";
-    }
-    return `  --${p.name.padEnd(12)} ${p.help}${allowed ? `\n${" ".repeat(17)}${allowed}` : ""}`;
-  };
   let paper = "";
   try {
     paper = inputs
@@ -69,10 +61,10 @@ The run:
   --codecarbon F  CodeCarbon's emissions.csv (or a directory of them): the energy of each run (its last
                  row: rows are cumulative), runs added up; CodeCarbon's PUE is taken out and the
                  scenario's applied. Replaces the run flags below. Headers of CodeCarbon 2.4.1 to 3.2.x
-${RUN_PARAMS.map(describe).join("\n")}
+${paramLines(RUN_PARAMS, inputs, 12)}
 
 Assumptions (defaults are the paper's${paper}):
-${SCENARIO_PARAMS.map(describe).join("\n")}
+${paramLines(SCENARIO_PARAMS, inputs, 12)}
 
 Output:
   --format F     text (default), json or md (the Table 3 row)

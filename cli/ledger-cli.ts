@@ -7,6 +7,7 @@ import {ledgerCsv, ledgerJson, ledgerMarkdown} from "../src/lib/later/ledger-exp
 import {buildLedger, ledgerCounts} from "../src/lib/later/ledger-report.js";
 import {parseScenario, SCENARIO_PARAMS} from "../src/lib/scenario/scenario.js";
 import type {Inputs} from "../src/lib/inputs/types.js";
+import {paramLines, paramOptions} from "./help.js";
 
 export const LEDGER_FORMATS = ["text", "json", "csv", "md"] as const;
 
@@ -14,15 +15,7 @@ export const LEDGER_FORMATS = ["text", "json", "csv", "md"] as const;
 export class LedgerUsageError extends Error {}
 
 export function ledgerHelp(inputs: Inputs | null): string {
-  const params = SCENARIO_PARAMS.map((p) => {
-    let allowed = "";
-    try {
-      allowed = inputs ? p.allowed(inputs) : "";
-    } catch {
-      allowed = "";
-    }
-    return `  --${p.name.padEnd(11)} ${p.help}${allowed ? `\n${" ".repeat(16)}${allowed}` : ""}`;
-  }).join("\n");
+  const params = paramLines(SCENARIO_PARAMS, inputs);
   return `Usage: npm run report -- ledger [options]
 
 The ledger of published training footprints: every value a later study or model card prints (GPU-hours,
@@ -52,7 +45,7 @@ export function runLedger(argv: string[]): {output: string; out: string | null} 
     out: {type: "string"},
     data: {type: "string", default: "data"},
     help: {type: "boolean", short: "h"},
-    ...Object.fromEntries(SCENARIO_PARAMS.map((p) => [p.name, {type: "string" as const}]))
+    ...paramOptions(SCENARIO_PARAMS)
   } as const;
   let parsed;
   try {

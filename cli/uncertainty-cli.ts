@@ -9,6 +9,7 @@ import {parseScenario, SCENARIO_PARAMS, serializeScenario} from "../src/lib/scen
 import {DEFAULT_MODEL, DEFAULT_SEED, focusModels} from "../src/lib/uncertainty/sensitivity.js";
 import type {Inputs} from "../src/lib/inputs/types.js";
 import {ASSUMPTION_LABELS, ASSUMPTIONS, uncertaintySummary} from "../src/lib/uncertainty/uncertainty.js";
+import {paramLines, paramOptions} from "./help.js";
 
 export const UNCERTAINTY_FORMATS = ["text", "json"] as const;
 
@@ -20,15 +21,7 @@ export const MAX_SAMPLES = 2000000;
 export class UncertaintyUsageError extends Error {}
 
 export function uncertaintyHelp(inputs: Inputs | null): string {
-  const params = SCENARIO_PARAMS.map((p) => {
-    let allowed = "";
-    try {
-      allowed = inputs ? p.allowed(inputs) : "";
-    } catch {
-      allowed = "";
-    }
-    return `  --${p.name.padEnd(11)} ${p.help}${allowed ? `\n${" ".repeat(16)}${allowed}` : ""}`;
-  }).join("\n");
+  const params = paramLines(SCENARIO_PARAMS, inputs);
   const models = inputs ? focusModels(inputs).map((m) => `${m.id} (${m.label})`) : [];
   return `Usage: npm run report -- uncertainty [--model ID] [scenario options] [--samples N] [--seed S] [--format F]
 
@@ -84,7 +77,7 @@ export function runUncertainty(argv: string[]): string {
     format: {type: "string", default: "text"},
     data: {type: "string", default: "data"},
     help: {type: "boolean", short: "h"},
-    ...Object.fromEntries(SCENARIO_PARAMS.map((p) => [p.name, {type: "string" as const}]))
+    ...paramOptions(SCENARIO_PARAMS)
   } as const;
   let parsed;
   try {

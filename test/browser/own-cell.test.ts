@@ -53,7 +53,7 @@ describe("README's Add your own cell", () => {
   test("readmeCells finds the section's cells, with imports relative to src/", () => {
     const cells = readmeCells(readFileSync("README.md", "utf8"), "Add your own cell");
     expect(cells.length).toBeGreaterThanOrEqual(1);
-    expect(cells.join("\n")).toMatch(/from "\.\/lib\/report\.js"/);
+    expect(cells.join("\n")).toMatch(/from "\.\/lib\/paper\/report\.js"/);
     expect(cells.join("\n")).toMatch(/buildReport\(inputs, scenario\)/);
   });
 
