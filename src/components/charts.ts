@@ -6,7 +6,7 @@ import {formatNumber, formatSignificant, formatUsd} from "../lib/present/format.
 import {MIX_CATEGORIES} from "../lib/scenario/mix.js";
 import type {Report} from "../lib/paper/report.js";
 import {countStatuses} from "../lib/paper/summary.js";
-import {table3Label} from "../lib/present/views.js";
+import {table3Label} from "../lib/present/labels.js";
 import {plotAria} from "./a11y.js";
 import {el} from "./dom.js";
 import {figure as chartFigure} from "./figure.js";

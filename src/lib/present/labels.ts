@@ -1,8 +1,12 @@
 // Words for the ids of the engine: what a reader sees instead of "co2e_lbs", "ipcc-ar5-median" or
 // "table4.project.electricity_usd". One map per kind of id; an unknown id is an error, not a leak.
-import {table3Label} from "./views.js";
 import {TABLE1_TRAINING} from "../paper/tables.js";
 import type {Inputs} from "../inputs/types.js";
+
+/** A unique label for a Table 3 row, whose model names repeat: "BERT (base) (V100×64)". */
+export function table3Label(row: {model: string; hardware: string; accelerators: number}): string {
+  return `${row.model} (${row.hardware}×${row.accelerators})`;
+}
 
 /** The printed and recomputed columns of Tables 1, 3 and 4, in words with their unit. */
 export const COLUMN_LABELS: Readonly<Record<string, string>> = {

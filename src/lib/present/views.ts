@@ -22,11 +22,6 @@ export interface TableView {
 
 const MASS_LABEL: Record<MassUnit, string> = {lbs: "lbs", kg: "kg", t: "t"};
 
-/** A unique label for a Table 3 row, whose model names repeat: "BERT (base) (V100×64)". */
-export function table3Label(row: {model: string; hardware: string; accelerators: number}): string {
-  return `${row.model} (${row.hardware}×${row.accelerators})`;
-}
-
 function mass(lbs: number | null, kg: number | null, unit: MassUnit): number | null {
   return kg == null ? (lbs == null ? null : unit === "lbs" ? lbs : null) : kgTo(kg, unit);
 }
