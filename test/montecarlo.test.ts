@@ -1,4 +1,4 @@
-import {quantileSorted} from "d3";
+import {quantileSorted} from "d3-array";
 import {beforeAll, describe, expect, test} from "vitest";
 import {loadInputs} from "../loaders/inputs.js";
 import {tableModels, type FocusModel} from "../src/lib/uncertainty/focus.js";

@@ -10,6 +10,7 @@ import {table3Label} from "../lib/present/labels.js";
 import {plotAria} from "./a11y.js";
 import {el} from "./dom.js";
 import {figure as chartFigure} from "./figure.js";
+import {logDomain} from "./log-domain.js";
 
 const PAPER = "Strubell, Ganesh & McCallum (2019)";
 
@@ -31,12 +32,6 @@ const PRINTED = "#d2541b";
  */
 export function figure(chart: Element, label: string, description: string): HTMLElement {
   return el("figure", {class: "chart", "aria-label": label}, plotAria(chart), el("figcaption", {}, description));
-}
-
-/** A log-scale domain from the power of ten below the smallest value to the one above the largest. */
-export function logDomain(values: readonly number[]): [number, number] {
-  const positive = values.filter((v) => v > 0);
-  return [10 ** Math.floor(Math.log10(Math.min(...positive))), 10 ** Math.ceil(Math.log10(Math.max(...positive)))];
 }
 
 const logTick = (d: number) => formatSignificant(d, 1);

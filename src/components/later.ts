@@ -9,7 +9,7 @@ import type {ModelPoint} from "../lib/later/later-report.js";
 import type {Inputs} from "../lib/inputs/types.js";
 import {el} from "./dom.js";
 import {plotAria} from "./a11y.js";
-import {logDomain} from "./charts.js";
+import {logDomain} from "./log-domain.js";
 import {dataTable, erratumLink, scrollBox, statusBadge} from "./table.js";
 
 const PAPER = "#4a6fa5";

@@ -3,7 +3,7 @@
 // scenario changes. Every chart is Plot marks only, in a figure (src/components/figure.ts): title, unit,
 // source, downloads and the data as a table.
 import * as Plot from "@observablehq/plot";
-import {bin} from "d3";
+import {bin} from "d3-array";
 import {formatNumber, formatSignificant, formatUsd} from "../lib/present/format.js";
 import type {MonteCarloResult, MonteCarloSpec} from "../lib/uncertainty/montecarlo.js";
 import type {NasStep} from "../lib/later/nas-correction.js";
@@ -13,7 +13,7 @@ import type {Tornado} from "../lib/uncertainty/tornado.js";
 import type {Inputs, PuePreset, UncertaintyRow} from "../lib/inputs/types.js";
 import {ASSUMPTION_LABELS, ASSUMPTIONS, type UncertaintySummary} from "../lib/uncertainty/uncertainty.js";
 import {kgPerKwhTo, kgTo, lbsToKg, type MassUnit} from "../lib/formulas/units.js";
-import {logDomain} from "./charts.js";
+import {logDomain} from "./log-domain.js";
 import {el} from "./dom.js";
 import {figure} from "./figure.js";
 import {formatMass, formatMassValue, HISTOGRAM_BINS} from "./sensitivity-model.js";

@@ -1,4 +1,4 @@
-import {variance} from "d3";
+import {variance} from "d3-array";
 
 /** Bins of the conditional-mean estimator unless the caller picks another number. */
 export const INDEX_BINS = 30;

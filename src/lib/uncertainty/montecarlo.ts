@@ -1,4 +1,4 @@
-import {mean, quantileSorted} from "d3";
+import {mean, quantileSorted} from "d3-array";
 import {modelCo2eKg, type FocusModel} from "./focus.js";
 import {
   categoryFactors,

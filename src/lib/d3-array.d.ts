@@ -1,6 +1,6 @@
-// Types for the parts of d3 7 (which ships none; @types/d3 is not a dependency) that the engine and the
+// Types for the parts of d3-array 3 (which ships none; @types/d3-array is not a dependency) that the engine and the
 // sensitivity page's components use.
-declare module "d3" {
+declare module "d3-array" {
   export interface Bin<T> extends Array<T> {
     x0: number | undefined;
     x1: number | undefined;
