@@ -155,7 +155,7 @@ describe("the parameter tables", () => {
     expect(run.count).toBe(8);
     expect(scenario.pue).toBe(1.2);
     expect(() => parseEstimateParams([["model", "x"]], inputs)).toThrow(
-      /^unknown parameter "model": allowed are accelerator, count, .*, gap-seconds, pue, .*, units$/
+      /^unknown parameter "model": allowed are accelerator, count, .*, gap-seconds, pue, .*, units, accounting$/
     );
   });
 });
