@@ -125,4 +125,26 @@ describe("accounting", () => {
     const loc = (id: string) => ledger.rows.find((r) => r.id === id)!;
     for (const r of market.rows) expect(loc(r.id).market_share, r.id).toBe(r.market_share);
   });
+
+  test("accountingSteps: BLOOM's printed total of all processes replaces the PUE step's total, as printed", () => {
+    const bloom = ledger.rows.find((r) => r.id === "bloom")!;
+    const laterBloom = laterRows(inputs).find((r) => r.id === "bloom")!;
+    const lifecycle = inputs.lifecyclePublished.find((c) => c.row === "bloom")!;
+    const s = accountingSteps(bloom, laterBloom, null, lifecycle);
+    expect(s.map((x) => x.step)).toEqual([
+      "energy at the hardware, location-based intensity",
+      "× PUE 1.2",
+      "all processes instead of PUE: embodied, idle and infrastructure (printed)"
+    ]);
+    // 433,196 kWh × 0.057 kg/kWh = 24.69 t; × 1.2; then the printed 50.5 t.
+    expect(s[0].co2e_t).toBeCloseTo((433196 * 0.057) / 1000, 9);
+    expect(s[1].co2e_t).toBeCloseTo((433196 * 1.2 * 0.057) / 1000, 9);
+    expect(s[2]).toMatchObject({
+      co2e_t: 50.5,
+      basis: "printed 50.5 t, Luccioni, Viguier & Ligozat 2022 (arXiv:2211.02001)"
+    });
+    expect(s[2].change_t).toBeCloseTo(50.5 - s[1].co2e_t, 12);
+    // Without the printed total, the source's steps stop at PUE.
+    expect(accountingSteps(bloom, laterBloom)).toHaveLength(2);
+  });
 });

@@ -1,5 +1,6 @@
 import type {LedgerReportRow} from "./ledger-report.js";
 import type {LaterRow} from "./later.js";
+import type {LifecyclePrintedCell} from "./types.js";
 
 /**
  * The two ways of accounting for a run's electricity (GHG Protocol, Scope 2): location-based, at the grid's average
@@ -68,11 +69,13 @@ function withChanges(steps: Array<Omit<AccountingStep, "change_t">>): Accounting
  * How the accounting choices move one model's training CO2e, in the order they are applied. First the choices the
  * source prints:
  * for a later estimate, its energy at the hardware at the location-based (gross) intensity, then its PUE, then
- * the net (market-based) intensity where the source gives one; for a model card's row, the CO2e of its printed
+ * the net (market-based) intensity where the source gives one, then the source's printed total of all processes
+ * where it prints one (data/lifecycle_published.csv); for a model card's row, the CO2e of its printed
  * power (which includes PUE) at the inferred location-based intensity, then the market-based figure it prints.
  * Then, given a scenario, the reader's choices: the run's energy at the scenario's PUE and location-based intensity,
  * and, with market-based accounting, the source's own market share of that (or no change, where the source prints
- * no market-based figure, with the reason as its basis). Every value is a recomputation of the ledger's.
+ * no market-based figure, with the reason as its basis). Every value is a recomputation of the ledger's, except
+ * a printed total of all processes, shown as printed (its parts are not recorded, so it cannot be recomputed).
  */
 export function accountingSteps(
   row: Pick<
@@ -89,9 +92,10 @@ export function accountingSteps(
     | "accounting_note"
   >,
   later: LaterRow | null,
-  scenario: StepScenario | null = null
+  scenario: StepScenario | null = null,
+  lifecycle: LifecyclePrintedCell | null = null
 ): AccountingStep[] {
-  return withChanges([...sourceSteps(row, later), ...scenarioSteps(row, scenario)]);
+  return withChanges([...sourceSteps(row, later, lifecycle), ...scenarioSteps(row, scenario)]);
 }
 
 function scenarioSteps(
@@ -119,7 +123,8 @@ function scenarioSteps(
 
 function sourceSteps(
   row: Pick<LedgerReportRow, "co2e_t" | "co2e_t_market" | "cells">,
-  later: LaterRow | null
+  later: LaterRow | null,
+  lifecycle: LifecyclePrintedCell | null
 ): Array<Omit<AccountingStep, "change_t">> {
   if (later) {
     const steps: Array<Omit<AccountingStep, "change_t">> = [
@@ -135,6 +140,14 @@ function sourceSteps(
         step: "net of carbon-free energy bought (market-based)",
         co2e_t: later.co2e_t_net,
         basis: `${later.net_kg_per_kwh} kg CO2e/kWh`
+      });
+    // The source's own total of all processes (BLOOM: embodied, idle and infrastructure with the dynamic power),
+    // printed as one number: a different accounting of the overhead than PUE, so it replaces the PUE step's total.
+    if (lifecycle)
+      steps.push({
+        step: "all processes instead of PUE: embodied, idle and infrastructure (printed)",
+        co2e_t: lifecycle.value,
+        basis: `printed ${lifecycle.printed} t, ${lifecycle.source}`
       });
     return steps;
   }
