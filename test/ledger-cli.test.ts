@@ -86,6 +86,12 @@ describe("ledger-cli", () => {
       });
       expect(row(json.rows, id).co2e_t_scenario).toBe(row(location.rows, id).co2e_t_scenario);
     }
+    // The text form says how many rows keep location-based.
+    const kept = (json.rows as Row[]).filter((r) => r.accounting === "location").length;
+    expect(runLedger(["--accounting", "market"]).output).toContain(
+      `${kept} of ${json.rows.length} rows print no market-based figure and keep location-based`
+    );
+    expect(runLedger([]).output).not.toMatch(/Market-based accounting/);
     // Under location-based accounting (the default) every row's scenario CO2e is its location-based one.
     for (const r of location.rows as Row[]) {
       expect(r.co2e_t_scenario, r.id).toBe(r.co2e_t_scenario_location);
