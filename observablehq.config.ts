@@ -1,7 +1,18 @@
 // Observable Framework configuration: https://observablehq.com/framework/config
 
 /** The scenario's query parameters (src/lib/scenario/scenario.ts SCENARIO_PARAMS; test/config.test.ts keeps them equal). */
-export const SCENARIO_QUERY = ["pue", "grid", "intensity", "factors", "factor", "unassigned", "mix", "price", "units"];
+export const SCENARIO_QUERY = [
+  "pue",
+  "grid",
+  "intensity",
+  "factors",
+  "factor",
+  "unassigned",
+  "mix",
+  "price",
+  "units",
+  "accounting"
+];
 
 /** The pages that read the scenario from their address: navigation to them carries it. */
 export const SCENARIO_PAGES = ["sensitivity", "later-models", "estimate", "cite", "report"];

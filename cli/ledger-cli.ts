@@ -84,7 +84,10 @@ export function runLedger(argv: string[]): {output: string; out: string | null} 
     const counts = ledgerCounts(report);
     output =
       ledgerMarkdown(report) +
-      `\n${report.rows.length} rows; printed values: ${counts.input} inputs, ${counts.reproduced} reproduced, ${counts.calibrated} calibrated, ${counts.differs} differ (each with an erratum)\n`;
+      `\n${report.rows.length} rows; printed values: ${counts.input} inputs, ${counts.reproduced} reproduced, ${counts.calibrated} calibrated, ${counts.differs} differ (each with an erratum)\n` +
+      (report.scenario.accounting === "market"
+        ? `Market-based accounting (the JSON's co2e_t_scenario): ${report.rows.filter((r) => r.accounting === "location").length} of ${report.rows.length} rows print no market-based figure and keep location-based (accounting_note says why).\n`
+        : "");
   }
   return {output, out: (values.out as string | undefined) ?? null};
 }

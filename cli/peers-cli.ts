@@ -1,10 +1,12 @@
 // `npm run report -- peers`: what ML CO2 Impact, Green Algorithms, CodeCarbon, Carbontracker and
-// experiment-impact-tracker would report for each of Strubell's Table 3 rows with their published defaults.
+// experiment-impact-tracker would report for each of Strubell's Table 3 rows, the later models and the ledger's
+// model rows with their published defaults.
 import {parseArgs} from "node:util";
 import {loadInputs} from "../loaders/inputs.js";
 import {loadPeerDefaults, loadPeerLocations} from "../loaders/peer-inputs.js";
 import {buildLaterReport} from "../src/lib/later/later-report.js";
-import {laterPeerRows, peerLines, strubellPeerRows, type PeerLine} from "../src/lib/peers/peers.js";
+import {computeLedger} from "../src/lib/later/ledger.js";
+import {laterPeerRows, ledgerPeerRows, peerLines, strubellPeerRows, type PeerLine} from "../src/lib/peers/peers.js";
 import {buildReport} from "../src/lib/paper/report.js";
 import {paperScenario} from "../src/lib/scenario/scenario.js";
 
@@ -14,11 +16,13 @@ export class PeersUsageError extends Error {}
 
 export const PEERS_HELP = `Usage: npm run report -- peers [--format json|csv|md] [--out FILE] [--data DIR]
 
-For every row of Strubell et al. (2019) Table 3 and every later model, what ML CO2 Impact, Green
+For every row of Strubell et al. (2019) Table 3, every later model and every ledger model row (the
+model cards of data/ledger_rows.csv), what ML CO2 Impact, Green
 Algorithms, CodeCarbon, Carbontracker and experiment-impact-tracker would report with their published
 defaults (data/peer_defaults.csv: TDP tables, PUE, intensity, each cited to the tool's file at a commit;
 the country of each run from data/peer_locations.csv), beside the printed and the recomputed CO2e (kg;
-later models under their own PUE and intensity). A tool that cannot report a row says why.
+later models and ledger rows under their own PUE and intensity). A tool that cannot report a row says why
+(a ledger row whose source names no country gets no country-based figure).
 `;
 
 const COLUMNS: Array<keyof PeerLine> = [
@@ -73,7 +77,14 @@ export function runPeers(argv: string[]): {output: string; out: string | null} {
   const lines = peerLines(
     [
       ...strubellPeerRows(report, locations, inputs.accelerators),
-      ...laterPeerRows(later, locations, inputs.accelerators)
+      ...laterPeerRows(later, locations, inputs.accelerators),
+      ...ledgerPeerRows(
+        inputs.ledgerRows,
+        inputs.ledgerPublished,
+        computeLedger(inputs),
+        locations,
+        inputs.accelerators
+      )
     ],
     defaults
   );

@@ -11,6 +11,7 @@ import {TABLE1_COLUMNS, TABLE3_COLUMNS, TABLE4_COLUMNS} from "../src/lib/paper/r
 import {loadUncertaintyInputs} from "./uncertainty-inputs.js";
 import {loadLaterInputs} from "./later-inputs.js";
 import {loadLedgerInputs} from "./ledger-inputs.js";
+import {loadLifecycleInputs} from "./lifecycle-inputs.js";
 import type {Inputs} from "../src/lib/inputs/types.js";
 
 /** Constants the engine needs, by file. */
@@ -246,6 +247,7 @@ function readInputs(dataDir: string): Inputs {
     nasCorrection,
     ...loadLaterInputs(dataDir, hardware),
     ...loadLedgerInputs(dataDir),
+    ...loadLifecycleInputs(dataDir),
     ...loadUncertaintyInputs(dataDir)
   };
 }

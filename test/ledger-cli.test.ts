@@ -1,3 +1,5 @@
+import {spawnSync} from "node:child_process";
+import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 import {LedgerUsageError, runLedger} from "../cli/ledger-cli.js";
 
@@ -56,5 +58,59 @@ describe("ledger-cli", () => {
     for (const r of json.rows) expect(r.co2e_t_scenario).toBe(0);
     const paper = JSON.parse(runLedger(["--format", "json"]).output);
     expect(json.rows.map((r: {cells: unknown}) => r.cells)).toEqual(paper.rows.map((r: {cells: unknown}) => r.cells));
+  });
+
+  test("runLedger --accounting market: market-based rows take the source's share, the others keep location-based with a note", () => {
+    type Row = {
+      id: string;
+      co2e_t_scenario: number;
+      co2e_t_scenario_location: number;
+      accounting: string;
+      accounting_note: string | null;
+      market_share: number | null;
+    };
+    const json = JSON.parse(runLedger(["--format", "json", "--accounting", "market"]).output);
+    const location = JSON.parse(runLedger(["--format", "json"]).output);
+    const row = (rows: Row[], id: string) => rows.find((r) => r.id === id)!;
+    expect(json.scenario).toMatchObject({accounting: "market", query: "accounting=market"});
+    // Llama 3.1 405B: the card's market-based 0 t.
+    expect(row(json.rows, "llama3_1_405b")).toMatchObject({co2e_t_scenario: 0, accounting: "market", market_share: 0});
+    // GShard-600B: net 0.177 of gross 0.201 kg/kWh.
+    const gshard = row(json.rows, "gshard_600b");
+    expect(gshard.co2e_t_scenario).toBeCloseTo((gshard.co2e_t_scenario_location * 0.177) / 0.201, 9);
+    // Llama 2 and BLOOM print no market-based figure: location-based kept, and said.
+    for (const id of ["llama2_70b", "bloom"]) {
+      expect(row(json.rows, id)).toMatchObject({
+        accounting: "location",
+        accounting_note: "the source prints no market-based figure: location-based kept"
+      });
+      expect(row(json.rows, id).co2e_t_scenario).toBe(row(location.rows, id).co2e_t_scenario);
+    }
+    // The text form says how many rows keep location-based.
+    const kept = (json.rows as Row[]).filter((r) => r.accounting === "location").length;
+    expect(runLedger(["--accounting", "market"]).output).toContain(
+      `${kept} of ${json.rows.length} rows print no market-based figure and keep location-based`
+    );
+    expect(runLedger([]).output).not.toMatch(/Market-based accounting/);
+    // Under location-based accounting (the default) every row's scenario CO2e is its location-based one.
+    for (const r of location.rows as Row[]) {
+      expect(r.co2e_t_scenario, r.id).toBe(r.co2e_t_scenario_location);
+      expect(r.accounting_note, r.id).toBeNull();
+    }
+  });
+
+  test("cli ledger --accounting: a bad value exits 2 naming the parameter and what is allowed; --help lists it (child process)", () => {
+    const run = (...args: string[]) =>
+      spawnSync(join("node_modules", ".bin", "tsx"), ["cli/cli.ts", "ledger", ...args], {encoding: "utf8"});
+    const bad = run("--accounting", "net");
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr).toMatch(/--accounting "net" is not allowed: one of location, market/);
+    const help = run("--help");
+    expect(help.stdout).toMatch(/--accounting +location-based \(grid average\) or market-based/);
+    expect(help.stdout).toMatch(/one of location, market/);
+    const good = run("--accounting", "market", "--format", "json");
+    expect(good.status).toBe(0);
+    expect(JSON.parse(good.stdout).scenario.accounting).toBe("market");
   });
 });

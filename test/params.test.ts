@@ -141,7 +141,7 @@ describe("the parameter tables", () => {
     expect(notices[0].message).toBe(
       'seed "-1" is not allowed: a whole number from 0 to 4294967295; the default is used'
     );
-    expect(notices[1].message).toMatch(/^unknown parameter "bogus": allowed are pue, .*, units, model, seed;/);
+    expect(notices[1].message).toMatch(/^unknown parameter "bogus": allowed are pue, .*, units, accounting, model, seed;/);
   });
 
   test("parseEstimateParams reads run and scenario parameters and names an unknown one with both tables", () => {
@@ -155,7 +155,7 @@ describe("the parameter tables", () => {
     expect(run.count).toBe(8);
     expect(scenario.pue).toBe(1.2);
     expect(() => parseEstimateParams([["model", "x"]], inputs)).toThrow(
-      /^unknown parameter "model": allowed are accelerator, count, .*, gap-seconds, pue, .*, units$/
+      /^unknown parameter "model": allowed are accelerator, count, .*, gap-seconds, pue, .*, units, accounting$/
     );
   });
 });

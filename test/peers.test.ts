@@ -8,6 +8,7 @@ import {
   greenAlgorithms,
   mlCo2Impact,
   laterPeerRows,
+  ledgerPeerRows,
   peerFigures,
   PEER_TOOLS,
   strubellPeerRows,
@@ -15,6 +16,7 @@ import {
   twoDigits,
   type PeerDefault
 } from "../src/lib/peers/peers.js";
+import {computeLedger} from "../src/lib/later/ledger.js";
 import {buildReport} from "../src/lib/paper/report.js";
 import {paperScenario} from "../src/lib/scenario/scenario.js";
 
@@ -136,18 +138,67 @@ describe("peers", () => {
     expect(figures("gopher").ml_co2_impact.reason).toBe("the source names no accelerator and hours to take a TDP from");
   });
 
+  test("ledgerPeerRows: every ledger model row, under its own intensity; no country named, so the country tools say why", () => {
+    const inputs = loadInputs("data");
+    const computed = computeLedger(inputs);
+    const rows = ledgerPeerRows(
+      inputs.ledgerRows,
+      inputs.ledgerPublished,
+      computed,
+      loadPeerLocations("data"),
+      inputs.accelerators
+    );
+    const models = inputs.ledgerRows.filter((r) => r.kind === "model");
+    expect(rows.map((r) => r.id)).toEqual(models.map((r) => r.id));
+    const l70 = rows.find((r) => r.id === "llama2_70b")!;
+    const c70 = computed.find((c) => c.id === "llama2_70b")!;
+    // Llama 2 70B: 1,720,320 A100 GPU-hours at 400 W, printed 291.42 t.
+    expect(l70).toMatchObject({
+      accelerator: "A100",
+      acceleratorHours: 1720320,
+      hardwareKwh: null,
+      location: null,
+      tpu: false,
+      printedKg: 291420
+    });
+    expect(l70.kgPerKwh).toBe(c70.kg_per_kwh);
+    expect(l70.recomputedKg).toBeCloseTo(c70.co2e_t * 1000, 9);
+    const figures = Object.fromEntries(peerFigures(l70, defaults).map((f) => [f.tool, f]));
+    // ML CO2 Impact: its A100 at 400 W × 1,720,320 h = 688,128 kWh, at the row's intensity rounded to hundredths.
+    expect(figures.ml_co2_impact).toMatchObject({kwh: 688128, co2e_kg: twoDigits(688128 * twoDigits(l70.kgPerKwh))});
+    expect(figures.codecarbon.reason).toBe("no source names the country it ran in, so no country default applies");
+    expect(figures.carbontracker.reason).toBe("no source names the country it ran in, so no country default applies");
+    // An H100 row: ML CO2 Impact's table at the recorded commit has no H100.
+    const l405 = Object.fromEntries(
+      peerFigures(
+        rows.find((r) => r.id === "llama3_1_405b")!,
+        defaults
+      ).map((f) => [f.tool, f])
+    );
+    expect(l405.ml_co2_impact.reason).toBe("no H100 in its GPU table");
+  });
+
+  test("ledgerPeerRows throws on a row the ledger did not compute", () => {
+    const inputs = loadInputs("data");
+    expect(() =>
+      ledgerPeerRows(inputs.ledgerRows, inputs.ledgerPublished, [], loadPeerLocations("data"), inputs.accelerators)
+    ).toThrow(/ledger row "llama2_7b" has no recomputed CO2e/);
+  });
+
   test("cli peers --format json|csv|md prints one line per row and tool (child process)", () => {
     const run = (format: string) =>
       spawnSync(join("node_modules", ".bin", "tsx"), ["cli/cli.ts", "peers", "--format", format], {
         encoding: "utf8"
       });
     const json = JSON.parse(run("json").stdout);
-    // 8 Table 3 rows and 9 later models.
-    expect(json.rows).toHaveLength(17 * PEER_TOOLS.length);
+    // 8 Table 3 rows, 9 later models and the ledger's model rows.
+    const runs = 17 + loadInputs("data").ledgerRows.filter((r) => r.kind === "model").length;
+    expect(json.rows).toHaveLength(runs * PEER_TOOLS.length);
+    expect(json.rows.filter((r: {id: string}) => r.id === "llama4_maverick")).toHaveLength(PEER_TOOLS.length);
     expect(json.rows[0]).toMatchObject({id: "transformer_base", tool: "ml_co2_impact", kwh: 24, co2e_kg: 10.32});
     const csv = run("csv").stdout.split("\n");
     expect(csv[0]).toBe("id,model,printed_kg,recomputed_kg,tool,tool_name,kwh,co2e_kg,ratio_to_recomputed,used,reason");
-    expect(csv).toHaveLength(17 * PEER_TOOLS.length + 2);
+    expect(csv).toHaveLength(runs * PEER_TOOLS.length + 2);
     expect(run("md").stdout).toMatch(/^\| Model \| Printed kg \|/);
     const bad = run("pdf");
     expect(bad.status).toBe(2);

@@ -100,7 +100,8 @@ describe("scenario", () => {
     mix: "10,20,30,40",
     factor: "gas:500g,coal:900g",
     price: "0.2",
-    units: "kg"
+    units: "kg",
+    accounting: "market"
   };
 
   test("serializeScenario ∘ parseScenario round-trips every parameter, alone and all together", () => {
@@ -178,7 +179,8 @@ describe("scenario", () => {
       unassigned: ["lots", /unassigned "lots" is not allowed: renormalise, or a factor/],
       mix: ["60,60,0,0", /mix "60,60,0,0" sums to over 100 %/],
       price: ["-1", /price "-1" is not allowed: a number from 0 to 10/],
-      units: ["stone", /units "stone" is not allowed: one of lbs, kg, t/]
+      units: ["stone", /units "stone" is not allowed: one of lbs, kg, t/],
+      accounting: ["net", /accounting "net" is not allowed: one of location, market/]
     };
     const paper = paperScenario(inputs);
     for (const [name, [value, message]] of Object.entries(bad)) {
@@ -239,6 +241,18 @@ describe("scenario CLI parity", () => {
       15
     );
     expect(paperKgPerKwh(inputs)).toBeCloseTo(0.954 * LB, 15);
+  });
+
+  test("parseScenario reads accounting: location (the default, never written) or market, in any case", () => {
+    expect(paperScenario(inputs).accounting).toBe("location");
+    expect(parse("accounting=market").accounting).toBe("market");
+    expect(parse("accounting=%20Market%20").accounting).toBe("market");
+    expect(serializeScenario(parse("accounting=location"), inputs)).toBe("");
+    expect(serializeScenario(parse("accounting=market"), inputs)).toBe("accounting=market");
+    expect(parse(serializeScenario(parse("accounting=market&pue=1.2"), inputs))).toEqual(
+      parse("accounting=market&pue=1.2")
+    );
+    expect(() => parse("accounting=")).toThrow(/accounting "" is not allowed: one of location, market/);
   });
 
   test("the CLI exits non-zero on an invalid value and says what is allowed", async () => {

@@ -16,7 +16,7 @@ export function peerPoints(lines: readonly PeerLine[]): PeerPoint[] {
   for (const l of lines) {
     if (!seen.has(l.id)) {
       seen.add(l.id);
-      if (l.printed_kg != null) out.push({model: l.model, who: "Printed (Strubell et al.)", co2e_kg: l.printed_kg});
+      if (l.printed_kg != null) out.push({model: l.model, who: "Printed by the source", co2e_kg: l.printed_kg});
       if (l.recomputed_kg != null) out.push({model: l.model, who: "Recomputed here", co2e_kg: l.recomputed_kg});
     }
     if (l.co2e_kg != null && l.co2e_kg > 0) out.push({model: l.model, who: l.tool_name, co2e_kg: l.co2e_kg});

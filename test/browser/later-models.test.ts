@@ -50,10 +50,11 @@ describe("later-models page", () => {
     expect(await fig.locator("[data-downloads] button").count()).toBeGreaterThanOrEqual(3);
     const description = await fig.locator("svg").first().getAttribute("aria-description");
     for (const m of inputs.laterModels) expect(description).toContain(m.model);
-    // The accounting figure shows the chosen model's steps (Switch Transformer: before PUE, × PUE, net).
+    // The accounting figure shows the chosen model's steps (Switch Transformer: before PUE, × PUE, net, then this
+    // scenario location-based; location-based accounting adds no market step).
     const accounting = page.locator('[data-figure="ledger-accounting-switch_transformer"]');
     expect(await accounting.locator(".figure-title").textContent()).toMatch(/^Switch Transformer: /);
-    expect(await accounting.locator("svg [aria-label='bar'] rect, svg g[aria-label='bar'] rect").count()).toBe(3);
+    expect(await accounting.locator("svg [aria-label='bar'] rect, svg g[aria-label='bar'] rect").count()).toBe(4);
     // No raw markup shows as text (a link written as an attribute template once did).
     expect(await page.locator("main").textContent()).not.toMatch(/<a href/);
     expect(await page.locator("main").textContent()).not.toMatch(/of the same shape/);
@@ -119,6 +120,56 @@ describe("later-models page", () => {
     );
     expect(await page.locator('[data-scenario="pue"]').textContent()).toBe(
       String(inputs.constants.find((c) => c.key === "pue")!.value)
+    );
+    await page.close();
+  });
+
+  test("the accounting control: ?accounting=market sets it; market-based rows follow, rows without one say so; switching back rewrites the address", async () => {
+    const {page, errors} = await open("?accounting=market");
+    // The control's options by their words (Inputs.radio's values are indices).
+    const radio = (words: string) =>
+      page.locator('form:has-text("Accounting") label', {hasText: words}).locator("input[type=radio]");
+    const market = buildLedger(inputs, laterScenario("accounting=market", inputs).scenario);
+    expect(await page.locator('form:has-text("Accounting") input[type=radio]:checked').count()).toBe(1);
+    const checkedLabel = () =>
+      page.locator('form:has-text("Accounting") label:has(input:checked)').first().textContent();
+    expect(await checkedLabel()).toMatch(/^Market-based/);
+    const bars = page.locator(
+      '[data-figure="ledger-accounting-switch_transformer"] svg g[aria-label="bar"] rect, [data-figure="ledger-accounting-switch_transformer"] svg [aria-label="bar"] rect'
+    );
+    await expect.poll(() => bars.count(), {timeout: 30000}).toBe(5);
+    // Llama 2 70B prints no market-based figure: its row says so and keeps its location-based CO2e.
+    const search = page.locator('[data-table="ledger"] input[type=search], form input[type=search]').first();
+    await search.fill("Llama 2 70B");
+    const llama2 = page.locator('[data-table="ledger"] tbody tr', {hasText: "Llama 2 70B"}).first();
+    const l2 = market.rows.find((r) => r.id === "llama2_70b")!;
+    await expect
+      .poll(async () => (await llama2.locator("td").allTextContents()).join("|"), {timeout: 30000})
+      .toContain("the source prints no market-based figure: location-based kept");
+    expect(await llama2.locator("td").allTextContents()).toContain(quantity(l2.co2e_t_scenario!));
+    // Llama 3.1 405B: the card's market-based 0 t.
+    await search.fill("Llama 3.1 405B");
+    const l31 = page.locator('[data-table="ledger"] tbody tr', {hasText: "Llama 3.1 405B"}).first();
+    await expect
+      .poll(async () => (await l31.locator("td").allTextContents()).includes(quantity(0)), {timeout: 30000})
+      .toBe(true);
+    // Back to location-based: the address drops the parameter and the chart its market step.
+    await radio("Location-based").check();
+    await expect.poll(() => page.evaluate(() => location.search), {timeout: 30000}).toBe("");
+    await expect.poll(() => bars.count(), {timeout: 30000}).toBe(4);
+    await radio("Market-based").check();
+    await expect.poll(() => page.evaluate(() => location.search), {timeout: 30000}).toBe("?accounting=market");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("a bad accounting value is a notice naming what is allowed; the control stays location-based", async () => {
+    const {page} = await open("?accounting=net");
+    expect(await page.locator(".notices li").first().textContent()).toMatch(
+      /^accounting "net" is not allowed: one of location, market; the default is used$/
+    );
+    expect(await page.locator('form:has-text("Accounting") label:has(input:checked)').first().textContent()).toMatch(
+      /^Location-based/
     );
     await page.close();
   });

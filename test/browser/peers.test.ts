@@ -4,7 +4,8 @@ import {loadInputs} from "../../loaders/inputs.js";
 import {loadPeerDefaults, loadPeerLocations} from "../../loaders/peer-inputs.js";
 import {buildLaterReport} from "../../src/lib/later/later-report.js";
 import {formatSignificant} from "../../src/lib/present/format.js";
-import {laterPeerRows, peerLines, strubellPeerRows, type PeerLine} from "../../src/lib/peers/peers.js";
+import {computeLedger} from "../../src/lib/later/ledger.js";
+import {laterPeerRows, ledgerPeerRows, peerLines, strubellPeerRows, type PeerLine} from "../../src/lib/peers/peers.js";
 import {buildReport} from "../../src/lib/paper/report.js";
 import {paperScenario} from "../../src/lib/scenario/scenario.js";
 import type {Watched} from "../../browser/harness.js";
@@ -20,7 +21,14 @@ beforeAll(() => {
   lines = peerLines(
     [
       ...strubellPeerRows(buildReport(inputs, scenario), locations, inputs.accelerators),
-      ...laterPeerRows(buildLaterReport(inputs, scenario), locations, inputs.accelerators)
+      ...laterPeerRows(buildLaterReport(inputs, scenario), locations, inputs.accelerators),
+      ...ledgerPeerRows(
+        inputs.ledgerRows,
+        inputs.ledgerPublished,
+        computeLedger(inputs),
+        locations,
+        inputs.accelerators
+      )
     ],
     loadPeerDefaults("data")
   );

@@ -605,6 +605,30 @@ export const LEDGER_PUBLISHED = fileSpec({
   ]
 });
 
+export const LIFECYCLE_PUBLISHED = fileSpec({
+  file: "data/lifecycle_published.csv",
+  description:
+    "a later study's printed CO2e beyond its training's dynamic power (embodied emissions, idle and infrastructure power), shown as a step of the ledger page's accounting chart",
+  key: ["row", "quantity"],
+  columns: [
+    ...printedCell(
+      {name: "row", type: "string", description: "later model id (data/later_models.v2.csv)"},
+      {
+        name: "quantity",
+        type: "enum",
+        values: ["co2e_t_all_processes"],
+        description:
+          "co2e_t_all_processes: t CO2e of every process the source counts, from equipment manufacturing to operational energy"
+      },
+      "t CO2e",
+      "0.1, 1 …"
+    ),
+    source,
+    locator,
+    note
+  ]
+});
+
 export const UNCERTAINTY = fileSpec({
   file: "data/uncertainty.csv",
   description: "one distribution of the sensitivity page's Monte Carlo, about the value the reader chose",
@@ -665,5 +689,6 @@ export const ALL_FILES: readonly FileSpec[] = [
   LATER_PUBLISHED,
   LEDGER_ROWS,
   LEDGER_PUBLISHED,
+  LIFECYCLE_PUBLISHED,
   UNCERTAINTY
 ];

@@ -77,6 +77,9 @@ export type LedgerRowInput = RowOf<typeof S.LEDGER_ROWS>;
 /** One value a ledger disclosure prints (data/ledger_published.csv): "input" values are computed with (GPU-hours,
  * power), "output" values are compared with, never used as inputs. */
 export type LedgerPrintedCell = RowOf<typeof S.LEDGER_PUBLISHED>;
+/** A later study's printed CO2e of all processes (data/lifecycle_published.csv): embodied, idle, infrastructure and
+ * dynamic power as one total. */
+export type LifecyclePrintedCell = RowOf<typeof S.LIFECYCLE_PUBLISHED>;
 
 /** Everything the engine reads: validated data/ files, provenance kept. */
 export interface Inputs {
@@ -96,6 +99,7 @@ export interface Inputs {
   laterPublished: LaterPublishedCell[];
   ledgerRows: LedgerRowInput[];
   ledgerPublished: LedgerPrintedCell[];
+  lifecyclePublished: LifecyclePrintedCell[];
   uncertainty: UncertaintyRow[];
 }
 

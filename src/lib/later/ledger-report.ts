@@ -1,3 +1,4 @@
+import {accountedTonnes, marketShare, type Accounting} from "./accounting.js";
 import type {Erratum} from "../paper/errata.js";
 import {co2eKg} from "../formulas/emissions.js";
 import {compareLater, laterRows} from "./later.js";
@@ -15,15 +16,27 @@ import {resolveScenario, serializeScenario, type Scenario} from "../scenario/sce
 import type {Inputs} from "../inputs/types.js";
 import {kgToTonnes, kwhToMwh} from "../formulas/units.js";
 
-/** A ledger row with its energy and CO2e under one scenario's PUE and intensity (which replace its own). */
+/**
+ * A ledger row with its energy and CO2e under one scenario's PUE and intensity (which replace its own), the CO2e
+ * location-based and under the scenario's accounting.
+ */
 export interface LedgerReportRow extends LedgerEntry {
   mwh_scenario: number | null;
+  /** Under the scenario's PUE and location-based intensity, tonnes. */
+  co2e_t_scenario_location: number | null;
+  /** Under the scenario's PUE, intensity and accounting, tonnes. */
   co2e_t_scenario: number | null;
+  /** The source's market-based CO2e ÷ its location-based CO2e, or null where it prints no market-based figure. */
+  market_share: number | null;
+  /** The accounting `co2e_t_scenario` is under: "location" where market-based was asked but the source has none. */
+  accounting: Accounting;
+  /** Why the accounting asked for was not applied (or, for a total, to some of its models); else null. */
+  accounting_note: string | null;
 }
 
 /** The whole ledger for one scenario: every row, its printed cells compared, and the errata that explain them. */
 export interface LedgerReport {
-  scenario: {pue: number; kgPerKwh: number; intensitySource: string; query: string};
+  scenario: {pue: number; kgPerKwh: number; intensitySource: string; accounting: Accounting; query: string};
   rows: LedgerReportRow[];
   errata: Erratum[];
 }
@@ -40,28 +53,68 @@ export function buildLedger(inputs: Inputs, scenario: Scenario): LedgerReport {
   const lErrata = laterErrata(inputs);
   const computed = computeLedger(inputs);
   const errata = ledgerErrata(inputs, computed);
+  // A scenario written before accounting existed (a reader's cell) is location-based.
+  const accounting: Accounting = scenario.accounting ?? "location";
   const laterEntries = laterLedgerEntries(inputs, later, compareLater(inputs, later, lErrata)).map((e) => {
     const u = laterUnder.find((r) => r.id === e.id)!;
-    return {...e, mwh_scenario: u.mwh, co2e_t_scenario: u.co2e_t_gross};
+    const own = later.find((r) => r.id === e.id)!;
+    const share = own.net_kg_per_kwh == null ? null : marketShare(own.gross_kg_per_kwh, own.net_kg_per_kwh);
+    const a = accountedTonnes(u.co2e_t_gross, share, accounting);
+    return {
+      ...e,
+      mwh_scenario: u.mwh,
+      co2e_t_scenario_location: u.co2e_t_gross,
+      co2e_t_scenario: a.co2e_t,
+      market_share: share,
+      accounting: a.accounting,
+      accounting_note: a.note
+    };
   });
   const underKwh = new Map(
     computed.filter((c) => c.kind === "model").map((c) => [c.id, ledgerKwh(c.gpu_hours, c.power_w!, s.pue)])
   );
+  const shareOf = (c: (typeof computed)[number]) =>
+    c.market_kg_per_kwh == null || c.kg_per_kwh == null ? null : marketShare(c.kg_per_kwh, c.market_kg_per_kwh);
   const entries = ledgerEntries(inputs, computed, compareLedger(inputs, computed, errata)).map((e) => {
     const members =
       e.kind === "model"
-        ? [e.id]
-        : computed
-            .filter((c) => c.kind === "model" && c.disclosure === computed.find((x) => x.id === e.id)!.disclosure)
-            .map((c) => c.id);
-    const kwh = members.reduce((a, id) => a + underKwh.get(id)!, 0);
-    return {...e, mwh_scenario: kwhToMwh(kwh), co2e_t_scenario: kgToTonnes(co2eKg(kwh, s.kgPerKwh))};
+        ? computed.filter((c) => c.id === e.id)
+        : computed.filter(
+            (c) => c.kind === "model" && c.disclosure === computed.find((x) => x.id === e.id)!.disclosure
+          );
+    const kwh = members.reduce((a, c) => a + underKwh.get(c.id)!, 0);
+    const location = kgToTonnes(co2eKg(kwh, s.kgPerKwh));
+    // The source's market share of the total: Σ location × share ÷ Σ location, where every model prints one.
+    const locations = members.map((c) => kgToTonnes(co2eKg(underKwh.get(c.id)!, s.kgPerKwh)));
+    const shares = members.map(shareOf);
+    const market = shares.every((x) => x != null) ? locations.reduce((a, t, k) => a + t * shares[k]!, 0) : null;
+    // A model row's accounting is its own; a total's is the sum of its models', each under its own share.
+    const accounted = members.map((c, k) => accountedTonnes(locations[k], shares[k], accounting));
+    const kept = accounted.filter((a) => a.note != null).length;
+    // Where no model's accounting moved, the total is its location-based one (not a sum with other roundings).
+    const moved = accounted.some((a) => a.accounting === "market");
+    const co2e = moved ? accounted.reduce((a, x) => a + x.co2e_t, 0) : location;
+    return {
+      ...e,
+      mwh_scenario: kwhToMwh(kwh),
+      co2e_t_scenario_location: location,
+      co2e_t_scenario: co2e,
+      market_share: market == null || !(location > 0) ? null : market / location,
+      accounting: kept === accounted.length ? ("location" as const) : accounting,
+      accounting_note:
+        kept === 0
+          ? null
+          : e.kind === "model" || kept === accounted.length
+            ? accounted.find((a) => a.note)!.note
+            : `${kept} of its ${accounted.length} models print no market-based figure: those keep location-based`
+    };
   });
   return {
     scenario: {
       pue: s.pue,
       kgPerKwh: s.kgPerKwh,
       intensitySource: s.intensitySource,
+      accounting,
       query: serializeScenario(scenario, inputs)
     },
     rows: [...laterEntries, ...entries],
@@ -99,6 +152,9 @@ export interface LedgerTableRow {
   /** The worst status among the row's compared values: differs, calibrated, reproduced, or "input" only. */
   status: string;
   co2e_t_scenario: number | null;
+  /** The accounting of `co2e_t_scenario`, and why, where market-based was asked but not applied. */
+  accounting: Accounting;
+  accounting_note: string | null;
   source: string;
 }
 
@@ -127,6 +183,8 @@ export function ledgerTableRows(report: Pick<LedgerReport, "rows">): LedgerTable
       co2e_t_market_printed: market?.printed ?? "",
       status: WORST.find((s) => statuses.includes(s)) ?? "nothing printed",
       co2e_t_scenario: r.co2e_t_scenario,
+      accounting: r.accounting,
+      accounting_note: r.accounting_note,
       source: r.source
     };
   });

@@ -1,8 +1,9 @@
 import {co2eKg} from "../formulas/emissions.js";
 import {energyKwh, facilityKwh, totalPowerWatts} from "../formulas/energy.js";
 import type {LaterReport} from "../later/later-report.js";
+import type {LedgerComputed} from "../later/ledger.js";
 import type {Report} from "../paper/report.js";
-import type {Accelerator} from "../inputs/types.js";
+import type {Accelerator, LedgerPrintedCell, LedgerRowInput} from "../inputs/types.js";
 import {lbsToKg} from "../formulas/units.js";
 
 /**
@@ -252,6 +253,41 @@ export function laterPeerRows(
       recomputedKg: r.co2e_kg_gross
     };
   });
+}
+
+/**
+ * The ledger's model rows (data/ledger_rows.csv: the model cards) as peer rows, under their own intensity (printed or
+ * inferred from their printed CO2e). A card's power is a peak capacity per GPU (Meta's "adjusted for power usage
+ * efficiency"), not a measurement: a tracker has no measured energy to read. The country is the one
+ * data/peer_locations.csv names for the row, else none (Meta's cards name none).
+ */
+export function ledgerPeerRows(
+  ledgerRows: readonly LedgerRowInput[],
+  printed: readonly LedgerPrintedCell[],
+  computed: readonly LedgerComputed[],
+  locations: readonly PeerLocation[],
+  accelerators: readonly Accelerator[]
+): PeerRow[] {
+  return ledgerRows
+    .filter((r) => r.kind === "model")
+    .map((r) => {
+      const c = computed.find((x) => x.id === r.id);
+      if (!c || c.kg_per_kwh == null) throw new Error(`ledger row "${r.id}" has no recomputed CO2e`);
+      const co2e = printed.find((p) => p.row === r.id && p.column === "co2e_t");
+      const name = accelerators.find((a) => a.id === r.hardware)?.name ?? r.hardware;
+      return {
+        id: r.id,
+        model: name ? `${r.model}, ${name}` : r.model,
+        accelerator: r.hardware,
+        tpu: isTpu(accelerators, r.hardware),
+        acceleratorHours: c.gpu_hours,
+        hardwareKwh: null,
+        location: locationOf(locations, r.id),
+        kgPerKwh: c.kg_per_kwh,
+        printedKg: co2e ? co2e.value * 1000 : null,
+        recomputedKg: c.co2e_t * 1000
+      };
+    });
 }
 
 /** One line per row and tool: the table the page, the CLI's csv and md show. */

@@ -1,3 +1,4 @@
+import {ACCOUNTING_CHOICES, type Accounting} from "../later/accounting.js";
 import {
   categoryFactors,
   factorSetNames,
@@ -62,6 +63,8 @@ export interface Scenario {
   usdPerKwh: number;
   /** Mass unit for display. */
   units: MassUnit;
+  /** Location-based (the grid's average) or market-based (net of carbon-free energy bought, where a source prints it). */
+  accounting: Accounting;
 }
 
 /** A scenario turned into the three numbers the model needs, plus a description of where the intensity came from. */
@@ -79,7 +82,7 @@ export function constantValue(inputs: Inputs, key: string): number {
   return c.value;
 }
 
-/** The paper's own assumptions: PUE 1.58, EPA 0.954 lbs/kWh, $0.12/kWh, pounds. */
+/** The paper's own assumptions: PUE 1.58, EPA 0.954 lbs/kWh, $0.12/kWh, pounds, location-based. */
 export function paperScenario(inputs: Inputs): Scenario {
   const us = inputs.grids.find((g) => g.id === "us") ?? inputs.grids[0];
   return {
@@ -91,7 +94,8 @@ export function paperScenario(inputs: Inputs): Scenario {
     mix: us ? mixOf(us) : {renewable: 0, gas: 0, coal: 0, nuclear: 0},
     factorOverrides: {},
     usdPerKwh: constantValue(inputs, "usd_per_kwh"),
-    units: "lbs"
+    units: "lbs",
+    accounting: "location"
   };
 }
 
@@ -270,6 +274,16 @@ export const SCENARIO_PARAMS: readonly Param<Scenario>[] = [
       s.units = (MASS_UNITS as readonly string[]).includes(u) ? (u as MassUnit) : reject();
     },
     write: (s) => s.units
+  }),
+  param<Scenario>({
+    name: "accounting",
+    help: "location-based (grid average) or market-based CO2e of the ledger's rows (where a source prints a market-based or net figure)",
+    allowed: () => `one of ${ACCOUNTING_CHOICES.join(", ")}`,
+    read: (t, i, s, reject) => {
+      const a = t.trim().toLowerCase();
+      s.accounting = (ACCOUNTING_CHOICES as readonly string[]).includes(a) ? (a as Accounting) : reject();
+    },
+    write: (s) => s.accounting
   })
 ];
 
