@@ -1,5 +1,3 @@
-import {statSync} from "node:fs";
-import {parseArgs} from "node:util";
 import {loadInputs, inputsIfValid} from "../loaders/inputs.js";
 import {DataError} from "../loaders/errors.js";
 import {writeFileAtomic} from "./write.js";
@@ -8,13 +6,13 @@ import {ledgerMain} from "./ledger-cli.js";
 import {PeersUsageError, runPeers} from "./peers-cli.js";
 import {uncertaintyMain} from "./uncertainty-cli.js";
 import {buildReport, type Report} from "../src/lib/paper/report.js";
-import {parseScenario, SCENARIO_PARAMS} from "../src/lib/scenario/scenario.js";
+import {SCENARIO_PARAMS} from "../src/lib/scenario/scenario.js";
 import {tableViews} from "../src/lib/present/views.js";
 import {toCsv, toLatex, toMarkdown, toText, type ExportMeta} from "../src/lib/present/exports.js";
 import {buildManifest} from "../loaders/manifest.js";
 import type {PdfRequest} from "./pdf.js";
 import type {Inputs} from "../src/lib/inputs/types.js";
-import {paramLines, paramOptions} from "./help.js";
+import {dataDirectory, paramLines, paramOptions, parseFlags, scenarioFromFlags} from "./options.js";
 
 export const FORMATS = ["text", "json", "csv", "md", "latex"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -80,7 +78,6 @@ export function render(report: Report, format: Format, meta: ExportMeta = {}): s
 
 /** Runs the report command; returns the text to print. Throws UsageError or DataError. */
 export function runReport(argv: string[]): {output: string; out: string | null; pdf?: PdfRequest} {
-  let parsed;
   const options = {
     format: {type: "string", default: "text"},
     out: {type: "string"},
@@ -90,22 +87,10 @@ export function runReport(argv: string[]): {output: string; out: string | null; 
     site: {type: "string"},
     ...paramOptions(SCENARIO_PARAMS)
   } as const;
-  try {
-    parsed = parseArgs({args: argv, allowPositionals: false, options});
-  } catch (error) {
-    // parseArgs's own message, on one line; an unknown option or argument also gets the list of options.
-    const message = (error as Error).message.replace(/\. To specify a positional.*$/s, "").replace(/\s*\n\s*/g, " ");
-    const code = (error as {code?: string}).code;
-    const list = Object.keys(options)
-      .map((name) => `--${name}`)
-      .join(", ");
-    throw new UsageError(
-      code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL"
-        ? `${message}; the options are ${list}`
-        : message
-    );
-  }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const fail = (message: string): never => {
+    throw new UsageError(message);
+  };
+  const values = parseFlags(argv, options, fail);
   if (values.help) {
     return {output: helpText(inputsIfValid(values.data as string)), out: null};
   }
@@ -114,20 +99,9 @@ export function runReport(argv: string[]): {output: string; out: string | null; 
     throw new UsageError(`--format "${format}" is not allowed: one of ${FORMATS.join(", ")}`);
   }
   const dataDir = values.data as string;
-  if (!statSync(dataDir, {throwIfNoEntry: false})?.isDirectory()) {
-    throw new UsageError(`--data "${dataDir}" is not a directory: it must name a directory holding the data files`);
-  }
+  dataDirectory(dataDir, fail);
   const inputs = loadInputs(dataDir);
-  const entries: [string, string][] = SCENARIO_PARAMS.filter((p) => values[p.name] !== undefined).map((p) => [
-    p.name,
-    values[p.name] as string
-  ]);
-  let scenario;
-  try {
-    scenario = parseScenario(entries, inputs, {strict: true}).scenario;
-  } catch (error) {
-    throw new UsageError(`--${(error as Error).message}`);
-  }
+  const scenario = scenarioFromFlags(values, inputs, fail);
   const report = buildReport(inputs, scenario);
   if (values.site !== undefined && values.pdf === undefined) throw new UsageError("--site DIR goes with --pdf FILE");
   if (values.pdf !== undefined) {

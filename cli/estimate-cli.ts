@@ -22,7 +22,7 @@ import {NvidiaSmiError} from "../src/lib/estimate/nvidia-smi.js";
 import {impactStatement, STATEMENT_FORMATS, type StatementFormat} from "../src/lib/estimate/statement.js";
 import {constantValue, SCENARIO_PARAMS} from "../src/lib/scenario/scenario.js";
 import type {Inputs} from "../src/lib/inputs/types.js";
-import {paramLines} from "./help.js";
+import {paramLines} from "./options.js";
 
 export const ESTIMATE_FORMATS = ["text", "json", "md"] as const;
 

@@ -1,13 +1,11 @@
-import {statSync} from "node:fs";
-import {parseArgs} from "node:util";
 import {DataError} from "../loaders/errors.js";
 import {inputsIfValid, loadInputs} from "../loaders/inputs.js";
 import {writeFileAtomic} from "./write.js";
 import {ledgerCsv, ledgerJson, ledgerMarkdown} from "../src/lib/later/ledger-export.js";
 import {buildLedger, ledgerCounts} from "../src/lib/later/ledger-report.js";
-import {parseScenario, SCENARIO_PARAMS} from "../src/lib/scenario/scenario.js";
+import {SCENARIO_PARAMS} from "../src/lib/scenario/scenario.js";
 import type {Inputs} from "../src/lib/inputs/types.js";
-import {paramLines, paramOptions} from "./help.js";
+import {dataDirectory, paramLines, paramOptions, parseFlags, scenarioFromFlags} from "./options.js";
 
 export const LEDGER_FORMATS = ["text", "json", "csv", "md"] as const;
 
@@ -47,34 +45,18 @@ export function runLedger(argv: string[]): {output: string; out: string | null} 
     help: {type: "boolean", short: "h"},
     ...paramOptions(SCENARIO_PARAMS)
   } as const;
-  let parsed;
-  try {
-    parsed = parseArgs({args: argv, allowPositionals: false, options});
-  } catch (error) {
-    const message = (error as Error).message.replace(/\. To specify a positional.*$/s, "").replace(/\s*\n\s*/g, " ");
+  const fail = (message: string): never => {
     throw new LedgerUsageError(message);
-  }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  };
+  const values = parseFlags(argv, options, fail);
   if (values.help) return {output: ledgerHelp(inputsIfValid(values.data as string)), out: null};
   const format = values.format as string;
   if (!(LEDGER_FORMATS as readonly string[]).includes(format))
     throw new LedgerUsageError(`--format "${format}" is not allowed: one of ${LEDGER_FORMATS.join(", ")}`);
   const dataDir = values.data as string;
-  if (!statSync(dataDir, {throwIfNoEntry: false})?.isDirectory())
-    throw new LedgerUsageError(
-      `--data "${dataDir}" is not a directory: it must name a directory holding the data files`
-    );
+  dataDirectory(dataDir, fail);
   const inputs = loadInputs(dataDir);
-  const entries: [string, string][] = SCENARIO_PARAMS.filter((p) => values[p.name] !== undefined).map((p) => [
-    p.name,
-    values[p.name] as string
-  ]);
-  let scenario;
-  try {
-    scenario = parseScenario(entries, inputs, {strict: true}).scenario;
-  } catch (error) {
-    throw new LedgerUsageError(`--${(error as Error).message}`);
-  }
+  const scenario = scenarioFromFlags(values, inputs, fail);
   const report = buildLedger(inputs, scenario);
   let output: string;
   if (format === "json") output = ledgerJson(report);

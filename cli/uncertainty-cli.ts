@@ -1,15 +1,13 @@
 // `npm run report -- uncertainty`: the Monte Carlo uncertainty of one model's CO2e about a scenario, computed by
 // the same function as the sensitivity page (uncertaintySummary), printed as text or JSON.
-import {statSync} from "node:fs";
-import {parseArgs} from "node:util";
 import {DataError} from "../loaders/errors.js";
 import {inputsIfValid, loadInputs} from "../loaders/inputs.js";
 import {checkSeed, MAX_SEED} from "../src/lib/uncertainty/random.js";
-import {parseScenario, SCENARIO_PARAMS, serializeScenario} from "../src/lib/scenario/scenario.js";
+import {SCENARIO_PARAMS, serializeScenario} from "../src/lib/scenario/scenario.js";
 import {DEFAULT_MODEL, DEFAULT_SEED, focusModels} from "../src/lib/uncertainty/sensitivity.js";
 import type {Inputs} from "../src/lib/inputs/types.js";
 import {ASSUMPTION_LABELS, ASSUMPTIONS, uncertaintySummary} from "../src/lib/uncertainty/uncertainty.js";
-import {paramLines, paramOptions} from "./help.js";
+import {dataDirectory, paramLines, paramOptions, parseFlags, scenarioFromFlags} from "./options.js";
 
 export const UNCERTAINTY_FORMATS = ["text", "json"] as const;
 
@@ -79,18 +77,10 @@ export function runUncertainty(argv: string[]): string {
     help: {type: "boolean", short: "h"},
     ...paramOptions(SCENARIO_PARAMS)
   } as const;
-  let parsed;
-  try {
-    parsed = parseArgs({args: argv, allowPositionals: false, options});
-  } catch (error) {
-    const message = (error as Error).message.replace(/\. To specify a positional.*$/s, "").replace(/\s*\n\s*/g, " ");
-    throw new UncertaintyUsageError(
-      `${message}; the options are ${Object.keys(options)
-        .map((n) => `--${n}`)
-        .join(", ")}`
-    );
-  }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const fail = (message: string): never => {
+    throw new UncertaintyUsageError(message);
+  };
+  const values = parseFlags(argv, options, fail);
   const dataDir = values.data as string;
   if (values.help) return uncertaintyHelp(inputsIfValid(dataDir));
   const format = values.format as string;
@@ -98,10 +88,7 @@ export function runUncertainty(argv: string[]): string {
     throw new UncertaintyUsageError(`--format "${format}" is not allowed: one of ${UNCERTAINTY_FORMATS.join(", ")}`);
   const samples = wholeNumber(values.samples as string, "samples", 100, MAX_SAMPLES);
   const seed = checkSeed(wholeNumber(values.seed as string, "seed", 0, MAX_SEED));
-  if (!statSync(dataDir, {throwIfNoEntry: false})?.isDirectory())
-    throw new UncertaintyUsageError(
-      `--data "${dataDir}" is not a directory: it must name a directory holding the data files`
-    );
+  dataDirectory(dataDir, fail);
   const inputs = loadInputs(dataDir);
   const models = focusModels(inputs);
   const model = models.find((m) => m.id === values.model);
@@ -109,16 +96,7 @@ export function runUncertainty(argv: string[]): string {
     throw new UncertaintyUsageError(
       `--model "${values.model}" is not allowed: one of ${models.map((m) => m.id).join(", ")}`
     );
-  const entries: [string, string][] = SCENARIO_PARAMS.filter((p) => values[p.name] !== undefined).map((p) => [
-    p.name,
-    values[p.name] as string
-  ]);
-  let scenario;
-  try {
-    scenario = parseScenario(entries, inputs, {strict: true}).scenario;
-  } catch (error) {
-    throw new UncertaintyUsageError(`--${(error as Error).message}`);
-  }
+  const scenario = scenarioFromFlags(values, inputs, fail);
   const {spec: _spec, run: _run, ...summary} = uncertaintySummary(inputs, scenario, model, samples, seed);
   const json = {
     model: summary.model,

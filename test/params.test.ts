@@ -141,7 +141,9 @@ describe("the parameter tables", () => {
     expect(notices[0].message).toBe(
       'seed "-1" is not allowed: a whole number from 0 to 4294967295; the default is used'
     );
-    expect(notices[1].message).toMatch(/^unknown parameter "bogus": allowed are pue, .*, units, accounting, model, seed;/);
+    expect(notices[1].message).toMatch(
+      /^unknown parameter "bogus": allowed are pue, .*, units, accounting, model, seed;/
+    );
   });
 
   test("parseEstimateParams reads run and scenario parameters and names an unknown one with both tables", () => {
