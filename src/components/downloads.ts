@@ -177,28 +177,50 @@ export async function chartPng(chart: Element, scale = 2, background = "white"):
 }
 
 /**
+ * A button that downloads what `make` builds as `fileName`; a failure is said in `status` (a role="status"
+ * element beside the buttons), never thrown away.
+ */
+export function downloadButton(options: {
+  label: string;
+  extension: string;
+  fileName: string;
+  /** What is downloaded, for the button's accessible name: "the chart". */
+  what: string;
+  status: HTMLElement;
+  make: () => Blob | Promise<Blob>;
+}): HTMLButtonElement {
+  const {label, extension, fileName, what, status, make} = options;
+  const node = el(
+    "button",
+    {type: "button", title: fileName, "aria-label": `Download ${what} as ${label}`, "data-format": extension},
+    label
+  );
+  node.addEventListener("click", async () => {
+    status.textContent = "";
+    try {
+      downloadBlob(await make(), fileName);
+    } catch (error) {
+      status.textContent = `Download failed: ${(error as Error).message}`;
+    }
+  });
+  return node;
+}
+
+/**
  * Buttons that download a Plot chart as SVG and PNG (2x); `name` says which figure ("sensitivity-tornado"),
  * the file name adds the scenario. Usage in a page: display(chartDownloads(chart, "sensitivity-tornado", query)).
  */
 export function chartDownloads(chart: Element, name: string, query = ""): HTMLElement {
   const status = el("span", {class: "downloads-status", role: "status"});
-  const button = (label: string, extension: string, make: () => Promise<Blob>) => {
-    const fileName = exportFileName(name, query, extension);
-    const node = el(
-      "button",
-      {type: "button", title: fileName, "aria-label": `Download the chart as ${label}`, "data-format": extension},
-      label
-    );
-    node.addEventListener("click", async () => {
-      status.textContent = "";
-      try {
-        downloadBlob(await make(), fileName);
-      } catch (error) {
-        status.textContent = `Download failed: ${(error as Error).message}`;
-      }
+  const button = (label: string, extension: string, make: () => Promise<Blob>) =>
+    downloadButton({
+      label,
+      extension,
+      fileName: exportFileName(name, query, extension),
+      what: "the chart",
+      status,
+      make
     });
-    return node;
-  };
   return el(
     "div",
     {class: "downloads", role: "group", "aria-label": "Download the chart", "data-downloads": name},

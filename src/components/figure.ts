@@ -25,7 +25,7 @@ import {
 } from "../lib/present/figure-data.js";
 import {plotAria} from "./a11y.js";
 import {el} from "./dom.js";
-import {chartPng, downloadBlob, standaloneSvg} from "./downloads.js";
+import {chartPng, downloadButton, standaloneSvg} from "./downloads.js";
 
 export type {FigureColumn, FigureValue};
 
@@ -108,23 +108,15 @@ export function figure<T extends object>(options: FigureOptions<T>): HTMLElement
   const chart = plotAria(options.chart(options.width));
   const query = options.query ?? "";
   const status = el("span", {class: "downloads-status", role: "status"});
-  const button = (label: string, extension: string, what: string, make: () => Blob | Promise<Blob>) => {
-    const fileName = exportFileName(options.filename, query, extension);
-    const node = el(
-      "button",
-      {type: "button", title: fileName, "aria-label": `Download ${what} as ${label}`, "data-format": extension},
-      label
-    );
-    node.addEventListener("click", async () => {
-      status.textContent = "";
-      try {
-        downloadBlob(await make(), fileName);
-      } catch (error) {
-        status.textContent = `Download failed: ${(error as Error).message}`;
-      }
+  const button = (label: string, extension: string, what: string, make: () => Blob | Promise<Blob>) =>
+    downloadButton({
+      label,
+      extension,
+      fileName: exportFileName(options.filename, query, extension),
+      what,
+      status,
+      make
     });
-    return node;
-  };
   const source = options.source;
   const sourceNodes = typeof source === "string" || source instanceof Node ? [source] : [...source];
   return el(
