@@ -4,6 +4,7 @@ import {buildReport, type Report} from "../src/lib/paper/report.js";
 import {paperScenario} from "../src/lib/scenario/scenario.js";
 import {tableViews} from "../src/lib/present/views.js";
 import {toCsv} from "../src/lib/present/exports.js";
+import {glossaryHtml} from "../src/lib/present/glossary.js";
 import type {Inputs} from "../src/lib/inputs/types.js";
 
 /** The folder of input CSV files: DATA_DIR (e.g. a test's copy of data/ with hostile fields), default data/. */
@@ -65,6 +66,29 @@ export const SITE_DATA: Readonly<Record<string, () => string | Promise<string>>>
   "table4.csv": () => tableCsv("table4"),
   // Imported on demand: Citation.js takes about a second to load, and only this file needs it.
   "citation.json": async () => (await import("./citation.js")).citationJson()
+};
+
+/** The glossary page's Markdown: its text, and every term as static HTML so that links to glossary#term resolve. */
+export function glossaryPage(): string {
+  return [
+    "---",
+    "title: Glossary",
+    "---",
+    "",
+    "# Glossary",
+    "",
+    "The words this site uses, each with where its meaning comes from. Pages link the first use of a term here.",
+    "",
+    glossaryHtml()
+  ].join("\n");
+}
+
+/**
+ * Every page the site's page loaders produce (src/<name>.ts), by name: scripts/build.ts writes each in one process,
+ * as it does SITE_DATA; `observable preview` runs the page loaders, which call the same functions.
+ */
+export const SITE_PAGES: Readonly<Record<string, () => string>> = {
+  "glossary.md": glossaryPage
 };
 
 /** The body of the data loader src/data/<name>.ts: its data to stdout, or the error to stderr and exit 1. */

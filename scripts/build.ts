@@ -90,7 +90,9 @@ try {
     recursive: true,
     filter: (from) => {
       const rel = relative(join(root, "src"), from);
-      return !/^\.observablehq(\/|$)/.test(rel) && !/^data\/[^/]+\.[a-z0-9]+\.ts$/.test(rel);
+      return (
+        !/^\.observablehq(\/|$)/.test(rel) && !/^data\/[^/]+\.[a-z0-9]+\.ts$/.test(rel) && !/^[^/]+\.md\.ts$/.test(rel)
+      );
     }
   });
 
@@ -100,7 +102,7 @@ try {
   step(`pinned ${Object.keys(pins).length} client library versions`);
 
   // Every data loader's output, computed in this one process and written as a static file of the build root.
-  const {SITE_DATA} = await import("../loaders/site.js");
+  const {SITE_DATA, SITE_PAGES} = await import("../loaders/site.js");
   // A loader file without an entry is an error; an entry without a loader file (a site that ships that file
   // statically, as the benchmark's bare site does) is skipped.
   const missing = loaderFiles.filter((f) => !(f in SITE_DATA));
@@ -118,6 +120,14 @@ try {
     step(`data/${name}: ${output.length} bytes in ${Math.round(performance.now() - started)} ms`);
   }
   step(`data loaders: ${names.length} files in ${Math.round(performance.now() - loadersStarted)} ms`);
+  // Page loaders (src/<page>.md.ts) likewise: each page's Markdown, written as a static page of the build root.
+  const pageLoaders = readdirSync(join(root, "src"))
+    .filter((f) => f.endsWith(".md.ts"))
+    .map((f) => f.replace(/\.ts$/, ""));
+  const pagesMissing = pageLoaders.filter((f) => !(f in SITE_PAGES));
+  if (pagesMissing.length)
+    throw new Error(`src page loaders without an entry in loaders/site.ts SITE_PAGES: ${pagesMissing.join(", ")}`);
+  for (const name of pageLoaders) writeFileSync(join(buildRoot, name), SITE_PAGES[name]());
   // Every other file a page may attach gets the fixed date too (Framework records each attached file's mtime).
   for (const file of walk(buildRoot))
     if (!file.includes(`${join(buildRoot, ".observablehq")}`)) utimesSync(file, fixed / 1000, fixed / 1000);

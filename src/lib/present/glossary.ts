@@ -106,3 +106,19 @@ export function glossaryTerm(id: string): GlossaryTerm {
   if (!term) throw new Error(`no glossary term "${id}" (allowed: ${GLOSSARY.map((t) => t.id).join(", ")})`);
   return term;
 }
+
+const ESCAPES: Readonly<Record<string, string>> = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"};
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c]);
+
+/**
+ * The glossary as static HTML, one term and its definition with its source each: the glossary page is built from it
+ * (src/glossary.md.ts), so every glossary.html#id that a page links to is an anchor in the page's HTML.
+ */
+export function glossaryHtml(terms: readonly GlossaryTerm[] = GLOSSARY): string {
+  const entries = terms.map(
+    (t) =>
+      `<dt id="${escapeHtml(t.id)}">${escapeHtml(t.term)}</dt>\n` +
+      `<dd><p>${escapeHtml(t.definition)}</p><p class="muted small glossary-source">Source: ${escapeHtml(t.source)}</p></dd>`
+  );
+  return `<dl class="glossary">\n${entries.join("\n")}\n</dl>\n`;
+}
