@@ -215,7 +215,7 @@ export function pueChart(
     title: "CO2e of each model against PUE",
     subtitle: `${u} CO2e, log scale, at this scenario's carbon intensity`,
     source:
-      "Strubell, Ganesh & McCallum (2019), Table 3 and equations 1 and 2, recomputed; PUE presets from data/pue_presets.csv",
+      "Strubell, Ganesh & McCallum (2019), Table 3 and equations 1 and 2, recomputed; PUE presets from data/pue_presets.v2.csv",
     note: `The blue rule and dots are the scenario's PUE (${data.pue}), dashed rules the published presets.`,
     filename: "sensitivity-pue",
     query,
@@ -486,7 +486,7 @@ export function nasChart(
   return figure({
     title: "Patterson et al. 2021's correction of the NAS estimate",
     subtitle: `${u} CO2e, log scale`,
-    source: "Patterson et al. (2021), Appendix C–D and Table 4 (data/nas_correction.csv)",
+    source: "Patterson et al. (2021), Appendix C–D and Table 4 (data/nas_correction.v2.csv)",
     note: `Each bar is one step, from its previous value to its own; click a bar to open that step's scenario. The dashed rule is the NAS (P100) row under the scenario chosen above (${formatMass(data.hereKg, u)}).`,
     filename: "sensitivity-nas-correction",
     query,

@@ -43,14 +43,14 @@ export type Consumption = RowOf<typeof S.CONSUMPTION>;
 /** One printed cell of Tables 1, 3 or 4 (data/published.csv), used only for comparison; `step`: 1 for "1,507". */
 export type PublishedCell = RowOf<typeof S.PUBLISHED>;
 
-/** Emission factor of one energy source in one published factor set (data/emission_factors.csv). */
+/** Emission factor of one energy source in one published factor set (data/emission_factors.v2.csv). */
 export type EmissionFactor = RowOf<typeof S.EMISSION_FACTORS>;
 
-/** A published PUE a reader can pick (data/pue_presets.csv). */
+/** A published PUE a reader can pick (data/pue_presets.v2.csv). */
 export type PuePreset = RowOf<typeof S.PUE_PRESETS>;
 
 /**
- * One value of Patterson et al. 2021's correction of the NAS estimate (data/nas_correction.csv): "input" values are
+ * One value of Patterson et al. 2021's correction of the NAS estimate (data/nas_correction.v2.csv): "input" values are
  * computed with, "printed" ones (with their rounding step) only compared with.
  */
 export type NasCorrectionValue = RowOf<typeof S.NAS_CORRECTION>;
@@ -61,12 +61,12 @@ export type NasCorrectionValue = RowOf<typeof S.NAS_CORRECTION>;
  */
 export type Accelerator = RowOf<typeof S.ACCELERATORS>;
 
-/** The inputs of one later published estimate (data/later_models.csv): the same quantities as a Table 3 row. */
+/** The inputs of one later published estimate (data/later_models.v2.csv): the same quantities as a Table 3 row. */
 /** Inputs of a later estimate (data/later_models.v2.csv); `inferredBySource` lists the inputs the source itself
  * inferred (printed in italics there), as column names. */
 export type LaterModel = Omit<RowOf<typeof S.LATER_MODELS>, "inferredBySource"> & {inferredBySource: string[]};
 
-/** One printed output of a later estimate (data/later_published.csv), used only for comparison. */
+/** One printed output of a later estimate (data/later_published.v2.csv), used only for comparison. */
 export type LaterPublishedCell = RowOf<typeof S.LATER_PUBLISHED>;
 
 /** One published training disclosure of the ledger (data/ledger_rows.csv): a "total" row sums the "model" rows

@@ -27,7 +27,7 @@ export function columnLabel(column: string): string {
   return label;
 }
 
-/** The emission factor sets of data/emission_factors.csv. */
+/** The emission factor sets of data/emission_factors.v2.csv. */
 export const FACTOR_SET_LABELS: Readonly<Record<string, string>> = {
   "ipcc-ar5-min": "IPCC AR5, minimum",
   "ipcc-ar5-median": "IPCC AR5, median",
