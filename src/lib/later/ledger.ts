@@ -243,6 +243,8 @@ export interface LedgerEntry {
   gpu_hours: number | null;
   power_w: number | null;
   pue: number | null;
+  /** Whether the PUE is inferred from a printed CO2e (the source prints its intensity but no PUE). */
+  pue_inferred: boolean;
   kg_per_kwh: number | null;
   /** Whether the intensity is inferred from a printed CO2e (the source prints none). */
   kg_per_kwh_inferred: boolean;
@@ -273,6 +275,7 @@ export function ledgerEntries(
       gpu_hours: c.gpu_hours,
       power_w: c.power_w,
       pue: c.pue,
+      pue_inferred: c.pue_inferred,
       kg_per_kwh: c.kg_per_kwh,
       kg_per_kwh_inferred: c.kg_per_kwh_inferred,
       mwh: c.mwh,
@@ -304,6 +307,7 @@ export function laterLedgerEntries(
       gpu_hours: r.accelerator_hours,
       power_w: r.watts_per_chip,
       pue: r.pue,
+      pue_inferred: false,
       kg_per_kwh: r.gross_kg_per_kwh,
       kg_per_kwh_inferred: false,
       mwh: r.mwh,
