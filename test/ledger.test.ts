@@ -144,6 +144,15 @@ describe("ledger", () => {
     expect(erratum("ledger-mwh-llama1_65b").title).toMatch(/449\.84 MWh; printed 449MWh \(cut, not rounded\)/);
     expect(erratum("ledger-mwh-llama1_bloom").summary).toMatch(/needs 1,079,545 GPU-hours, against 1,082,880 printed/);
     expect(erratum("ledger-mwh-llama1_bloom").title).not.toMatch(/cut/);
+    // §6's CO2e of BLOOM and OPT at their own grids: Table 15's energy × 0.057 and × 0.231 kg/kWh.
+    for (const [id, from] of [
+      ["llama1_bloom_own_grid", "llama1_bloom"],
+      ["llama1_opt_own_grid", "llama1_opt"]
+    ]) {
+      expect(comp(id).kwh).toBe(comp(from).kwh);
+      expect(comp(id).co2e_t).toBeCloseTo((comp(from).kwh * rowOf(id).kgPerKwh!) / 1000, 9);
+      expect(cell(id, "co2e_t").status, id).toBe("reproduced");
+    }
   });
 
   test("computeLedger: a row that prints its energy, not GPU-hours, starts from it (OLMo 7B on A100: 104 MWh × 1.1 × 0.610)", () => {
