@@ -4,13 +4,15 @@ import {fail} from "./errors.js";
 import {ACCELERATORS, LEDGER_PUBLISHED, LEDGER_ROWS} from "../src/lib/inputs/schemas.js";
 import type {LedgerPrintedCell, LedgerRowInput} from "../src/lib/inputs/types.js";
 
-/** Inputs a model row must print: GPU-hours and power per GPU. */
-const MODEL_INPUTS = ["gpu_hours", "power_w"] as const;
+/** Inputs a model row prints: GPU-hours and power per GPU, or (where it prints no GPU-hours) its energy. */
+const GPU_INPUTS = ["gpu_hours", "power_w"] as const;
+const MODEL_INPUTS = [...GPU_INPUTS, "mwh"] as const;
 
 /**
  * Reads data/ledger_rows.csv and data/ledger_published.csv and checks what the engine relies on: known hardware,
- * a model row's GPU-hours and power printed as inputs, an intensity printed or calibrated from a model row that
- * prints its CO2e, totals that have model rows to sum, inputs only on model rows. Throws a DataError naming file,
+ * a model row's GPU-hours and power (or, where it prints no GPU-hours, its energy) printed as inputs, an intensity
+ * printed or calibrated from a model row that prints its CO2e, a PUE printed or calibrated from a row that prints
+ * its intensity and CO2e, totals that have model rows to sum, inputs only on model rows, same-run rows that exist. Throws a DataError naming file,
  * line and column.
  */
 export function loadLedgerInputs(dataDir: string): {
@@ -32,8 +34,8 @@ export function loadLedgerInputs(dataDir: string): {
     const target = ledgerRows.find((r) => r.id === id);
     if (!target) fail(LEDGER_PUBLISHED, at, "row", `unknown ledger row "${id}"; see data/ledger_rows.csv`);
     if (role === "input" && (target.kind !== "model" || !(MODEL_INPUTS as readonly string[]).includes(column)))
-      fail(LEDGER_PUBLISHED, at, "role", `only a model row's ${MODEL_INPUTS.join(" and ")} are inputs`);
-    if (role === "output" && target.kind === "model" && (MODEL_INPUTS as readonly string[]).includes(column))
+      fail(LEDGER_PUBLISHED, at, "role", `only a model row's gpu_hours and power_w (or its mwh) are inputs`);
+    if (role === "output" && target.kind === "model" && (GPU_INPUTS as readonly string[]).includes(column))
       fail(LEDGER_PUBLISHED, at, "role", `a model row's ${column} is an input`);
   }
   const ledgerPublished: LedgerPrintedCell[] = cellRecords.map((r) => r.row);
@@ -41,9 +43,24 @@ export function loadLedgerInputs(dataDir: string): {
   ledgerRows.forEach((r, k) => {
     const row = rowRecords[k];
     if (r.kind === "model") {
-      for (const column of MODEL_INPUTS)
-        if (!printed(r.id, column))
-          fail(LEDGER_ROWS, row, "id", `model row "${r.id}" needs its printed ${column} in data/ledger_published.csv`);
+      const energyInput = printed(r.id, "mwh")?.role === "input";
+      const gpuInputs = GPU_INPUTS.filter((column) => printed(r.id, column));
+      if (energyInput && gpuInputs.length > 0)
+        fail(
+          LEDGER_ROWS,
+          row,
+          "id",
+          `model row "${r.id}" prints its energy as an input and ${gpuInputs.join(", ")}: give GPU-hours and power, or energy`
+        );
+      if (!energyInput)
+        for (const column of GPU_INPUTS)
+          if (!printed(r.id, column))
+            fail(
+              LEDGER_ROWS,
+              row,
+              "id",
+              `model row "${r.id}" needs its printed ${column} in data/ledger_published.csv${gpuInputs.length === 0 ? " (or its printed mwh as an input)" : ""}`
+            );
       if ((r.kgPerKwh == null) === (r.intensityFrom == null))
         fail(
           LEDGER_ROWS,
@@ -68,7 +85,26 @@ export function loadLedgerInputs(dataDir: string): {
             `"${from.id}" must calibrate itself (its intensity_from is "${from.intensityFrom}")`
           );
       }
+      if (r.pueFrom != null) {
+        const from = ledgerRows.find((x) => x.id === r.pueFrom);
+        if (r.pue != null) fail(LEDGER_ROWS, row, "pue_from", "give pue or pue_from, not both");
+        if (
+          !from ||
+          from.kind !== "model" ||
+          from.pue != null ||
+          from.kgPerKwh == null ||
+          from.pueFrom !== from.id ||
+          !printed(from.id, "co2e_t")
+        )
+          fail(
+            LEDGER_ROWS,
+            row,
+            "pue_from",
+            `"${r.pueFrom}" is not a model row that prints its kg_per_kwh and co2e_t, no pue, and calibrates its own PUE`
+          );
+      }
     } else {
+      if (r.pueFrom != null) fail(LEDGER_ROWS, row, "pue_from", "a total takes its PUE from its model rows");
       if (!ledgerRows.some((x) => x.kind === "model" && x.disclosure === r.disclosure))
         fail(
           LEDGER_ROWS,
@@ -84,6 +120,8 @@ export function loadLedgerInputs(dataDir: string): {
           "a total takes its assumptions from its model rows; leave pue, kg_per_kwh and intensity_from empty"
         );
     }
+    if (r.sameRunAs != null && (r.sameRunAs === r.id || !ledgerRows.some((x) => x.id === r.sameRunAs)))
+      fail(LEDGER_ROWS, row, "same_run_as", `"${r.sameRunAs}" is not another ledger row`);
   });
   return {ledgerRows, ledgerPublished};
 }

@@ -90,7 +90,7 @@ describe("ledger-inputs", () => {
     );
     const e = dataError(dir);
     expect(e.column).toBe("role");
-    expect(e.message).toMatch(/only a model row's gpu_hours and power_w are inputs/);
+    expect(e.message).toMatch(/only a model row's gpu_hours and power_w \(or its mwh\) are inputs/);
   });
 
   test("loadInputs rejects unknown hardware, naming the known accelerators", () => {
@@ -100,5 +100,32 @@ describe("ledger-inputs", () => {
     const e = dataError(dir);
     expect(e.column).toBe("hardware");
     expect(e.message).toMatch(/unknown accelerator "H200"; known: P100/);
+  });
+
+  test("loadInputs rejects a model row that prints both its energy and GPU-hours as inputs", () => {
+    const dir = withEdit("ledger_published.csv", (t) => `${t}olmo1_7b_a100,gpu_hours,1,1,1,input,a source,a locator\n`);
+    const e = dataError(dir);
+    expect(e.file).toMatch(/ledger_rows\.csv$/);
+    expect(e.line).toBe(lineOf("ledger_rows.csv", "olmo1_7b_a100,"));
+    expect(e.message).toMatch(/prints its energy as an input and gpu_hours: give GPU-hours and power, or energy/);
+  });
+
+  test("loadInputs rejects a PUE calibrated from a row that prints no intensity", () => {
+    const dir = withEdit("ledger_rows.csv", (t) =>
+      t.replace(/,olmo1_card_7b,olmo1_7b_a100$/m, ",llama2_70b,olmo1_7b_a100")
+    );
+    const e = dataError(dir);
+    expect(e.column).toBe("pue_from");
+    expect(e.line).toBe(lineOf("ledger_rows.csv", "olmo1_card_7b,"));
+    expect(e.message).toMatch(/"llama2_70b" is not a model row that prints its kg_per_kwh and co2e_t/);
+  });
+
+  test("loadInputs rejects a same_run_as naming no ledger row", () => {
+    const dir = withEdit("ledger_rows.csv", (t) =>
+      t.replace(/,olmo1_card_7b,olmo1_7b_a100$/m, ",olmo1_card_7b,olmo_7b")
+    );
+    const e = dataError(dir);
+    expect(e.column).toBe("same_run_as");
+    expect(e.message).toMatch(/"olmo_7b" is not another ledger row/);
   });
 });

@@ -102,4 +102,129 @@ describe("ledger", () => {
     expect(gpt3.cells.map((c) => c.quantity)).toContain("co2e_t_net");
     expect(gpt3.cells.find((c) => c.quantity === "co2e_t_net")!.column).toBe("co2e_t_market");
   });
+
+  // The families added from primary text: LLaMA (Touvron et al. 2023), OLMo (Groeneveld et al. 2024) and the OLMo 7B
+  // model card. Expectations are computed from the printed cells of data/ledger_published.csv where they can be.
+  const printedValue = (row: string, column: string) =>
+    inputs.ledgerPublished.find((c) => c.row === row && c.column === column)!.value;
+  const rowOf = (id: string) => inputs.ledgerRows.find((r) => r.id === id)!;
+  const erratum = (id: string) => {
+    const e = ledgerErrata(inputs, computed).find((x) => x.id === id);
+    if (!e) throw new Error(`no erratum ${id}`);
+    return e;
+  };
+
+  test("computeLedger: LLaMA's Table 15 is GPU-hours × 400 W × PUE 1.1 at 0.385 kg/kWh; each row's energy and CO2e compared", () => {
+    const rows = inputs.ledgerRows.filter((r) => r.disclosure === "llama1");
+    expect(rows.map((r) => r.id)).toEqual([
+      "llama1_7b",
+      "llama1_13b",
+      "llama1_33b",
+      "llama1_65b",
+      "llama1_opt",
+      "llama1_bloom"
+    ]);
+    for (const r of rows) {
+      const c = comp(r.id);
+      const kwh = (printedValue(r.id, "gpu_hours") * printedValue(r.id, "power_w") * r.pue!) / 1000;
+      expect(c.kwh, r.id).toBeCloseTo(kwh, 6);
+      expect(c.co2e_t, r.id).toBeCloseTo((kwh * r.kgPerKwh!) / 1000, 9);
+      expect(c.kg_per_kwh_inferred).toBe(false);
+      expect(cell(r.id, "co2e_t").status, r.id).toBe("reproduced");
+    }
+    // 7B: 82,432 × 400 W × 1.1 = 36.27 MWh, printed 36.
+    expect(cell("llama1_7b", "mwh")).toMatchObject({status: "reproduced", rounded: 36});
+    // 65B and BLOOM: the printed energies are not the printed GPU-hours × 400 W × 1.1.
+    expect(cell("llama1_65b", "mwh")).toMatchObject({
+      status: "differs",
+      rounded: 450,
+      errata: ["ledger-mwh-llama1_65b"]
+    });
+    expect(cell("llama1_bloom", "mwh")).toMatchObject({status: "differs", rounded: 476});
+    expect(erratum("ledger-mwh-llama1_65b").title).toMatch(/449\.84 MWh; printed 449MWh \(cut, not rounded\)/);
+    expect(erratum("ledger-mwh-llama1_bloom").summary).toMatch(/needs 1,079,545 GPU-hours, against 1,082,880 printed/);
+    expect(erratum("ledger-mwh-llama1_bloom").title).not.toMatch(/cut/);
+    // §6's CO2e of BLOOM and OPT at their own grids: Table 15's energy × 0.057 and × 0.231 kg/kWh.
+    for (const [id, from] of [
+      ["llama1_bloom_own_grid", "llama1_bloom"],
+      ["llama1_opt_own_grid", "llama1_opt"]
+    ]) {
+      expect(comp(id).kwh).toBe(comp(from).kwh);
+      expect(comp(id).co2e_t).toBeCloseTo((comp(from).kwh * rowOf(id).kgPerKwh!) / 1000, 9);
+      expect(cell(id, "co2e_t").status, id).toBe("reproduced");
+    }
+  });
+
+  test("computeLedger: a row that prints its energy, not GPU-hours, starts from it (OLMo 7B on A100: 104 MWh × 1.1 × 0.610)", () => {
+    const c = comp("olmo1_7b_a100");
+    const r = rowOf("olmo1_7b_a100");
+    expect(c.gpu_hours).toBeNull();
+    expect(c.power_w).toBeNull();
+    expect(c.mwh_hardware).toBe(printedValue("olmo1_7b_a100", "mwh"));
+    expect(c.kwh).toBeCloseTo(printedValue("olmo1_7b_a100", "mwh") * 1000 * r.pue!, 6);
+    expect(c.co2e_t).toBeCloseTo(104 * 1.1 * 0.61, 9);
+    // The printed energy is the GPUs' (before PUE): an input, compared as energy at the hardware.
+    expect(cell("olmo1_7b_a100", "mwh")).toMatchObject({status: "input", quantity: "mwh_hardware", recomputed: 104});
+    expect(cell("olmo1_7b_a100", "co2e_t")).toMatchObject({status: "reproduced", rounded: 70});
+    // LUMI: intensity 0, so 0 t; the OLMo paper's Table 6 rows for other models reproduce at their printed PUE and intensity.
+    expect(cell("olmo1_7b_lumi", "co2e_t").status).toBe("reproduced");
+    for (const r of inputs.ledgerRows.filter((x) => x.disclosure === "olmo1_t6")) {
+      expect(comp(r.id).co2e_t, r.id).toBeCloseTo(printedValue(r.id, "mwh") * r.pue! * r.kgPerKwh!, 9);
+      expect(cell(r.id, "co2e_t").status, r.id).toBe("reproduced");
+    }
+    expect(inputs.ledgerRows.filter((x) => x.disclosure === "olmo1_t6").length).toBe(6);
+  });
+
+  test("computeLedger: a PUE the source does not print is inferred from its printed CO2e (OLMo 7B card: 75.05 t / (104 MWh × 0.656))", () => {
+    const c = comp("olmo1_card_7b");
+    expect(c.pue_inferred).toBe(true);
+    expect(c.pue).toBeCloseTo((75.05 * 1000) / (104000 * 0.656), 12);
+    expect(c.kg_per_kwh_inferred).toBe(false);
+    expect(cell("olmo1_card_7b", "co2e_t")).toMatchObject({status: "calibrated"});
+    expect(cell("olmo1_card_7b", "co2e_t").errata).toContain("ledger-pue-olmo1_card_7b");
+    expect(erratum("ledger-pue-olmo1_card_7b")).toMatchObject({kind: "calibration"});
+    expect(erratum("ledger-pue-olmo1_card_7b").title).toMatch(/prints no PUE; 1\.1001 is inferred/);
+  });
+
+  test("ledgerErrata: the OLMo card and its paper report one run with different intensities (0.656 against 0.610)", () => {
+    const e = erratum("ledger-same-run-olmo1_card_7b");
+    expect(e.cells).toEqual(["ledger.olmo1_card_7b.co2e_t", "ledger.olmo1_7b_a100.co2e_t"]);
+    expect(e.summary).toMatch(/they differ in intensity\./);
+    expect(e.steps.at(-1)!.result).toBe(`${(0.656 / 0.61).toFixed(4)} (ratio of the intensities)`);
+    expect(cell("olmo1_7b_a100", "co2e_t").errata).toContain(e.id);
+    // The LUMI run: card and paper both print 0 t at an intensity of 0, so no erratum.
+    expect(ledgerErrata(inputs, computed).some((x) => x.id === "ledger-same-run-olmo1_card_7b_twin")).toBe(false);
+  });
+
+  test("ledgerErrata: OLMo's 239 MWh is its two runs' energy before PUE; its 69.78 t is reproduced", () => {
+    const t = comp("olmo1_total");
+    expect(t.mwh_hardware).toBe(printedValue("olmo1_7b_lumi", "mwh") + printedValue("olmo1_7b_a100", "mwh"));
+    expect(t.mwh).toBeCloseTo(t.mwh_hardware * 1.1, 9);
+    expect(cell("olmo1_total", "mwh")).toMatchObject({status: "differs", errata: ["ledger-total-mwh-olmo1_total"]});
+    expect(cell("olmo1_total", "co2e_t").status).toBe("reproduced");
+    expect(erratum("ledger-total-mwh-olmo1_total").title).toMatch(/the printed 239 MWh is the rows' energy before PUE/);
+    expect(erratum("ledger-total-mwh-olmo1_total").summary).toMatch(/262\.9 MWh/);
+  });
+
+  test("ledgerErrata: a printed CO2e off the printed intensity says which rounding explains it (OLMo's hydropower 3.54 t, LLaMA's 1,015 t)", () => {
+    expect(cell("olmo1_7b_lumi_hydro", "co2e_t")).toMatchObject({status: "differs", rounded: 3.56});
+    const hydro = erratum("ledger-co2e-olmo1_7b_lumi_hydro");
+    // 3.54 t / (135 MWh × 1.1) = 0.02384 kg/kWh, inside the printed 0.024's rounding; 134.09 MWh is outside 135's.
+    expect(hydro.summary).toMatch(/needs 134\.09 MWh .* or an intensity of 0\.02384 kg\/kWh/);
+    expect(hydro.summary).toMatch(/within the rounding of the printed intensity/);
+    expect(hydro.summary).not.toMatch(/rounding of the printed MWh/);
+    expect(cell("llama1_development", "co2e_t")).toMatchObject({status: "differs", rounded: 1016});
+    expect(erratum("ledger-co2e-llama1_development").summary).toMatch(
+      /cutting the recomputed CO2e to the printed precision instead of rounding it/
+    );
+  });
+
+  test("buildLedger: under a scenario, a row that prints its energy takes it before PUE × the scenario's PUE", () => {
+    const scenario = {...paperScenario(inputs), pue: 1.5};
+    const row = buildLedger(inputs, scenario).rows.find((r) => r.id === "olmo1_7b_a100")!;
+    expect(row.mwh_scenario).toBeCloseTo(104 * 1.5, 9);
+    expect(row.gpu_hours).toBeNull();
+    const llama = buildLedger(inputs, scenario).rows.find((r) => r.id === "llama1_7b")!;
+    expect(llama.mwh_scenario).toBeCloseTo((82432 * 400 * 1.5) / 1e6, 9);
+  });
 });

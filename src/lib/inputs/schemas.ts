@@ -578,7 +578,21 @@ export const LEDGER_ROWS = fileSpec({
     },
     source,
     locator,
-    note
+    note,
+    {
+      name: "pue_from",
+      type: "string",
+      optional: true,
+      description:
+        "the model row whose printed CO2e calibrates this row's PUE where the source prints its intensity but no PUE"
+    },
+    {
+      name: "same_run_as",
+      type: "string",
+      optional: true,
+      description:
+        "another ledger row that reports the same training run in another source (a model card and its paper); an erratum compares their printed figures where they differ"
+    }
   ]
 });
 
@@ -598,7 +612,8 @@ export const LEDGER_PUBLISHED = fileSpec({
       name: "role",
       type: "enum",
       values: ["input", "output"],
-      description: "input (computed with: GPU-hours, power) or output (compared with, never used as an input)"
+      description:
+        "input (computed with: a model row's GPU-hours and power, or its printed energy where it prints no GPU-hours) or output (compared with, never used as an input)"
     },
     source,
     locator

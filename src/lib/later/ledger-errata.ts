@@ -7,12 +7,92 @@ import type {Inputs, LedgerPrintedCell, LedgerRowInput} from "../inputs/types.js
 const key = (row: string, column: string) => cellKey(LEDGER_TABLE, row, column);
 const g = (kgPerKwh: number) => `${n(kgPerKwh * 1000, 1)} g/kWh`;
 
+/** The decimals a printed intensity was transcribed with (0.024 → 3): its printed precision. */
+function decimalsOf(value: number): number {
+  const [, fraction = ""] = String(value).split(".");
+  return fraction.length;
+}
+
+/** Whether a recomputed value, cut (not rounded) to the printed step, gives the printed value. */
+function truncatesTo(recomputed: number, published: number, step: number): boolean {
+  const cut = Math.floor(recomputed / step + 1e-9) * step;
+  return Math.abs(cut - published) < step * 1e-6 && !matchesPrinted(recomputed, published, step);
+}
+
+/** A PUE as the source prints it, or to 4 decimals where it is inferred. */
+function pueText(c: LedgerComputed, pue: number): string {
+  return c.pue_inferred ? n(pue, 4) : String(pue);
+}
+
+/** The energy expression of a model row: "h GPU-hours × W W / 1000" or "E MWh × 1000", with its PUE. */
+function energyExpression(c: LedgerComputed, pue: number | null): string {
+  const p = pue == null ? "" : ` × PUE ${pueText(c, pue)}`;
+  return c.gpu_hours != null && c.power_w != null
+    ? `${n(c.gpu_hours)} GPU-hours × ${n(c.power_w)} W${p} / 1000`
+    : `${n(c.mwh_hardware, 3)} MWh × 1000${p}`;
+}
+
+/**
+ * The erratum of a model row that prints its intensity (and PUE) but whose printed CO2e is not its energy × PUE ×
+ * intensity: the energy the printed CO2e needs against the printed precision of the energy, the intensity it needs
+ * against the printed precision of the intensity, and whether the printed CO2e is the recomputed one cut, not rounded.
+ */
+function printedIntensityErratum(
+  r: LedgerRowInput,
+  c: LedgerComputed,
+  t: LedgerPrintedCell,
+  basis: LedgerPrintedCell
+): Erratum {
+  const energy = c.gpu_hours == null;
+  const unit = energy ? "MWh" : "GPU-hours";
+  const basisText = energy ? n(basis.value, decimalsOf(basis.value)) : basis.printed;
+  const needed = (basis.value * t.value) / c.co2e_t;
+  const low = basis.value - basis.step / 2;
+  const high = basis.value + basis.step / 2;
+  const withinEnergy = needed >= low && needed <= high;
+  const k = r.kgPerKwh!;
+  const kStep = 10 ** -decimalsOf(k);
+  const kNeeded = (t.value * 1000) / c.kwh;
+  const withinIntensity = kNeeded >= k - kStep / 2 && kNeeded <= k + kStep / 2;
+  const cut = truncatesTo(c.co2e_t, t.value, t.step);
+  const reasons = [
+    withinEnergy ? `the rounding of the printed ${unit} (${n(low, 1)} to ${n(high, 1)})` : null,
+    withinIntensity
+      ? `the rounding of the printed intensity (${n(k - kStep / 2, 5)} to ${n(k + kStep / 2, 5)} kg/kWh)`
+      : null,
+    cut ? "cutting the recomputed CO2e to the printed precision instead of rounding it" : null
+  ].filter((x): x is string => x != null);
+  return {
+    id: `ledger-co2e-${r.id}`,
+    kind: "difference",
+    title: `${r.model}: ${basisText} ${unit}${c.pue == null ? "" : ` × PUE ${pueText(c, c.pue)}`} at the printed ${k} kg/kWh give ${sig(c.co2e_t, 4)} t; printed ${t.printed} t${reasons.length ? ` (within ${reasons[0]})` : ""}`,
+    summary: `At the intensity and PUE the source prints, the printed ${t.printed} t needs ${n(needed, energy ? 2 : 0)} ${unit} (the source prints ${basisText}, covering ${n(low, 1)} to ${n(high, 1)}) or an intensity of ${n(kNeeded, 5)} kg/kWh (printed ${k}). ${reasons.length ? `The difference is within ${reasons.join("; or ")}.` : "Neither the rounding of the printed energy nor that of the printed intensity explains it."}`,
+    steps: [
+      {
+        expression: `${energyExpression(c, c.pue)} × ${k} kg/kWh / 1000`,
+        result: `${n(c.co2e_t, 3)} t (printed ${t.printed})`
+      },
+      {
+        expression: `${basis.printed} × ${t.printed} / ${n(c.co2e_t, 3)}`,
+        result: `${n(needed, 2)} ${unit} would give it`
+      },
+      {expression: `${t.printed} t × 1000 / ${n(c.kwh)} kWh`, result: `${n(kNeeded, 5)} kg/kWh would give it`}
+    ],
+    cells: [key(r.id, "co2e_t")]
+  };
+}
+
 /**
  * The ledger's errata, computed from data/ledger_rows.csv and data/ledger_published.csv (nothing typed in):
  * - one calibration per row whose printed CO2e gives its disclosure's intensity (the source prints none);
  * - for a model row whose printed CO2e is not reproduced, the GPU-hours it would need and whether the printed
  *   GPU-hours' precision allows them, with the intensity each printed row implies;
- * - for a total that is not its rows' sum, the sums and the gap;
+ * - a PUE calibration per row whose printed CO2e gives its PUE (the source prints its intensity but no PUE);
+ * - for a model row whose printed energy is not its GPU-hours × power × PUE, the GPU-hours it would need;
+ * - for a model row that prints its intensity, the energy and intensity its printed CO2e would need against their
+ *   printed precision;
+ * - for a total that is not its rows' sum, the sums and the gap (for energy: whether it is the sum before PUE);
+ * - for two sources reporting one run (same_run_as) with different figures, both recomputations side by side;
  * - a note where the printed power is the accelerator's nameplate power although the source says it includes PUE.
  */
 export function ledgerErrata(inputs: Inputs, computed: readonly LedgerComputed[] = computeLedger(inputs)): Erratum[] {
@@ -31,7 +111,7 @@ export function ledgerErrata(inputs: Inputs, computed: readonly LedgerComputed[]
     const market = printed(r.id, "co2e_t_market");
     const steps: Step[] = [
       {
-        expression: `${n(c.gpu_hours)} GPU-hours × ${n(c.power_w)} W${r.pue == null ? "" : ` × PUE ${r.pue}`} / 1000`,
+        expression: energyExpression(c, c.pue),
         result: `${n(c.kwh)} kWh`
       },
       {
@@ -54,11 +134,79 @@ export function ledgerErrata(inputs: Inputs, computed: readonly LedgerComputed[]
     });
   }
 
-  // 2. Model rows whose printed CO2e is not their energy × the intensity.
+  // 1b. PUE calibrations: a row that prints its intensity and CO2e but no PUE gives the PUE of the rows that name it.
+  for (const r of models.filter((x) => x.pueFrom === x.id)) {
+    const c = comp(r.id);
+    const users = models.filter((x) => x.pueFrom === r.id);
+    const t = printed(r.id, "co2e_t")!;
+    out.push({
+      id: `ledger-pue-${r.id}`,
+      kind: "calibration",
+      title: `${r.model}: the source prints no PUE; ${n(c.pue!, 4)} is inferred from this row's printed ${t.printed} t`,
+      summary: `${r.source} prints this run's energy, its intensity (${g(r.kgPerKwh!)}) and its CO2e, but no PUE. Dividing the printed CO2e by the energy before PUE × the intensity gives a PUE of ${n(c.pue!, 4)}, which is then used for ${users.map((u) => u.model).join(", ")}. This row's CO2e therefore matches by construction (calibrated).`,
+      steps: [
+        {expression: energyExpression(c, null), result: `${n(c.kwh_hardware)} kWh before PUE`},
+        {
+          expression: `${t.printed} t × 1000 / (${n(c.kwh_hardware)} kWh × ${r.kgPerKwh} kg/kWh)`,
+          result: `PUE ${n(c.pue!, 4)}`
+        }
+      ],
+      cells: users.map((u) => key(u.id, "co2e_t"))
+    });
+  }
+
+  // 2a. Model rows whose printed energy is not their GPU-hours × power × PUE.
+  for (const r of models) {
+    const c = comp(r.id);
+    const e = printed(r.id, "mwh");
+    if (!e || e.role !== "output" || c.gpu_hours == null || c.power_w == null) continue;
+    if (matchesPrinted(c.mwh, e.value, e.step)) continue;
+    const pue = c.pue ?? 1;
+    const needed = (e.value * 1e6) / (c.power_w * pue);
+    const cut = truncatesTo(c.mwh, e.value, e.step);
+    const t = printed(r.id, "co2e_t");
+    const fromPrinted = e.value * c.kg_per_kwh!;
+    const co2eNote = !t
+      ? ""
+      : matchesPrinted(c.co2e_t, t.value, t.step) && matchesPrinted(fromPrinted, t.value, t.step)
+        ? ` The printed CO2e (${t.printed} t) follows from the recomputed energy as from the printed one (${n(c.co2e_t, 2)} t and ${n(fromPrinted, 2)} t both round to it).`
+        : ` The printed CO2e is ${t.printed} t; the recomputed energy gives ${n(c.co2e_t, 2)} t and the printed energy ${n(fromPrinted, 2)} t.`;
+    out.push({
+      id: `ledger-mwh-${r.id}`,
+      kind: "difference",
+      title: `${r.model}: ${n(c.gpu_hours)} GPU-hours × ${n(c.power_w)} W${c.pue == null ? "" : ` × PUE ${c.pue}`} give ${n(c.mwh, 2)} MWh; printed ${e.printed}${cut ? " (cut, not rounded)" : ""}`,
+      summary: `The printed energy is not the printed GPU-hours × power${c.pue == null ? "" : " × PUE"} at the printed precision: ${cut ? `it is the recomputed ${n(c.mwh, 2)} MWh cut to the printed precision instead of rounded` : `the printed ${e.printed} needs ${n(needed)} GPU-hours, against ${n(c.gpu_hours)} printed`}.${co2eNote}`,
+      steps: [
+        {
+          expression: `${n(c.gpu_hours)} GPU-hours × ${n(c.power_w)} W${c.pue == null ? "" : ` × PUE ${c.pue}`} / 10⁶`,
+          result: `${n(c.mwh, 2)} MWh (printed ${e.printed})`
+        },
+        {
+          expression: `${n(e.value)} MWh × 10⁶ / (${n(c.power_w)} W${c.pue == null ? "" : ` × ${c.pue}`})`,
+          result: `${n(needed)} GPU-hours would give the printed energy`
+        },
+        ...(t
+          ? [
+              {
+                expression: `${n(e.value)} MWh × ${r.kgPerKwh ?? n(c.kg_per_kwh!, 4)} kg/kWh`,
+                result: `${n(fromPrinted, 2)} t (printed CO2e ${t.printed})`
+              }
+            ]
+          : [])
+      ],
+      cells: [key(r.id, "mwh")]
+    });
+  }
+
+  // 2b. Model rows whose printed CO2e is not their energy × the intensity.
   for (const r of models) {
     const c = comp(r.id);
     const t = printed(r.id, "co2e_t");
     if (!t || matchesPrinted(c.co2e_t, t.value, t.step)) continue;
+    if (r.kgPerKwh != null) {
+      out.push(printedIntensityErratum(r, c, t, printed(r.id, c.gpu_hours == null ? "mwh" : "gpu_hours")!));
+      continue;
+    }
     const h = printed(r.id, "gpu_hours")!;
     const needed = (h.value * t.value) / c.co2e_t;
     const low = h.value - h.step / 2;
@@ -107,7 +255,37 @@ export function ledgerErrata(inputs: Inputs, computed: readonly LedgerComputed[]
     });
   }
 
-  // 3. Totals that are not the sum of their rows.
+  // 3a. Totals whose printed energy is not the sum of their rows' energy (with PUE).
+  for (const r of inputs.ledgerRows.filter((x) => x.kind === "total")) {
+    const c = comp(r.id);
+    const p = printed(r.id, "mwh");
+    if (!p || matchesPrinted(c.mwh, p.value, p.step)) continue;
+    const members = models.filter((m) => m.disclosure === r.disclosure).map((m) => ({row: m, c: comp(m.id)}));
+    const beforePue = matchesPrinted(c.mwh_hardware, p.value, p.step);
+    out.push({
+      id: `ledger-total-mwh-${r.id}`,
+      kind: "difference",
+      title: `${r.model}: the printed ${p.printed} MWh ${beforePue ? "is the rows' energy before PUE" : "is not the sum of the rows' energy"}`,
+      summary: beforePue
+        ? `The source adds its rows' energy before PUE (${members.map((m) => n(m.c.mwh_hardware, 1)).join(" + ")} = ${n(c.mwh_hardware, 1)} MWh) and prints that as the energy consumed, though its rows' CO2e are computed with PUE; with each row's PUE the energy is ${n(c.mwh, 1)} MWh.`
+        : `The rows' energy with PUE sums to ${n(c.mwh, 1)} MWh (before PUE ${n(c.mwh_hardware, 1)} MWh); the source prints ${p.printed}.`,
+      steps: [
+        {
+          expression: `${members.map((m) => n(m.c.mwh_hardware, 1)).join(" + ")} (the rows' energy before PUE)`,
+          result: `${n(c.mwh_hardware, 1)} MWh (printed total ${p.printed})`
+        },
+        {
+          expression: members
+            .map((m) => `${n(m.c.mwh_hardware, 1)} × ${m.c.pue == null ? 1 : n(m.c.pue, 4)}`)
+            .join(" + "),
+          result: `${n(c.mwh, 1)} MWh with PUE`
+        }
+      ],
+      cells: [key(r.id, "mwh")]
+    });
+  }
+
+  // 3b. Totals that are not the sum of their rows.
   for (const r of inputs.ledgerRows.filter((x) => x.kind === "total")) {
     const c = comp(r.id);
     const members = models.filter((m) => m.disclosure === r.disclosure);
@@ -183,6 +361,50 @@ export function ledgerErrata(inputs: Inputs, computed: readonly LedgerComputed[]
         : `The card's rows (${members.map((m) => m.model).join(", ")}) do not add up to the total it prints.${implied}`,
       steps,
       cells: bad.map((col) => key(r.id, col))
+    });
+  }
+
+  // 5. Two sources reporting one run (a model card and its paper) with different figures.
+  for (const r of models.filter((x) => x.sameRunAs != null)) {
+    const o = inputs.ledgerRows.find((x) => x.id === r.sameRunAs)!;
+    const [a, b] = [comp(r.id), comp(o.id)];
+    const [ta, tb] = [printed(r.id, "co2e_t"), printed(o.id, "co2e_t")];
+    if (!ta || !tb) continue;
+    // What the two sources print: their CO2e and intensity (a PUE one source leaves unprinted is no disagreement).
+    const sameFigures = ta.value === tb.value && r.kgPerKwh === o.kgPerKwh;
+    if (sameFigures) continue;
+    const describe = (x: LedgerRowInput, c: LedgerComputed) =>
+      `${c.pue == null ? "no PUE" : `PUE ${pueText(c, c.pue)}${c.pue_inferred ? " (inferred)" : ""}`}, ${x.kgPerKwh ?? n(c.kg_per_kwh!, 4)} kg/kWh${x.kgPerKwh == null ? " (inferred)" : ""}`;
+    // Only what both print can disagree: an inferred PUE or intensity is this ledger's, not the source's.
+    const differing = [
+      a.kwh_hardware !== b.kwh_hardware ? "energy" : null,
+      r.pue != null && o.pue != null && r.pue !== o.pue ? "PUE" : null,
+      r.kgPerKwh != null && o.kgPerKwh != null && r.kgPerKwh !== o.kgPerKwh ? "intensity" : null
+    ].filter((x): x is string => x != null);
+    out.push({
+      id: `ledger-same-run-${r.id}`,
+      kind: "difference",
+      title: `${r.model} and ${o.model}: one run, ${ta.printed} t against ${tb.printed} t`,
+      summary: `${r.source} and ${o.source} report the same training run. The first prints ${ta.printed} t (${describe(r, a)}), the second ${tb.printed} t (${describe(o, b)}); they differ in ${differing.length ? differing.join(", ") : "their printed CO2e only"}. Each row's CO2e is recomputed from its own source's figures, so both can match their own source while disagreeing with each other${b.co2e_t > 0 ? `: ${n(a.co2e_t / b.co2e_t, 4)} × the second's recomputed CO2e` : ""}.`,
+      steps: [
+        {
+          expression: `${energyExpression(a, a.pue)} × ${n(a.kg_per_kwh!, 4)} kg/kWh / 1000 (${r.model})`,
+          result: `${n(a.co2e_t, 2)} t (printed ${ta.printed})`
+        },
+        {
+          expression: `${energyExpression(b, b.pue)} × ${n(b.kg_per_kwh!, 4)} kg/kWh / 1000 (${o.model})`,
+          result: `${n(b.co2e_t, 2)} t (printed ${tb.printed})`
+        },
+        ...(b.kg_per_kwh! > 0 && a.kg_per_kwh !== b.kg_per_kwh
+          ? [
+              {
+                expression: `${n(a.kg_per_kwh!, 4)} / ${n(b.kg_per_kwh!, 4)}`,
+                result: `${n(a.kg_per_kwh! / b.kg_per_kwh!, 4)} (ratio of the intensities)`
+              }
+            ]
+          : [])
+      ],
+      cells: [key(r.id, "co2e_t"), key(o.id, "co2e_t")]
     });
   }
 

@@ -7,6 +7,7 @@ import {
   compareLedger,
   computeLedger,
   laterLedgerEntries,
+  ledgerEnergyKwh,
   ledgerEntries,
   ledgerKwh,
   type LedgerEntry
@@ -70,8 +71,16 @@ export function buildLedger(inputs: Inputs, scenario: Scenario): LedgerReport {
       accounting_note: a.note
     };
   });
+  // Under the scenario, a row's energy before PUE (GPU-hours × power, or its printed energy) × the scenario's PUE.
   const underKwh = new Map(
-    computed.filter((c) => c.kind === "model").map((c) => [c.id, ledgerKwh(c.gpu_hours, c.power_w!, s.pue)])
+    computed
+      .filter((c) => c.kind === "model")
+      .map((c) => [
+        c.id,
+        c.gpu_hours != null && c.power_w != null
+          ? ledgerKwh(c.gpu_hours, c.power_w, s.pue)
+          : ledgerEnergyKwh(c.mwh_hardware, s.pue)
+      ])
   );
   const shareOf = (c: (typeof computed)[number]) =>
     c.market_kg_per_kwh == null || c.kg_per_kwh == null ? null : marketShare(c.kg_per_kwh, c.market_kg_per_kwh);

@@ -3,7 +3,7 @@ import {co2eKg, kgPerKwhFromCo2e} from "../formulas/emissions.js";
 import {energyKwh, totalPowerWatts} from "../formulas/energy.js";
 import type {LaterCell, LaterRow} from "./later.js";
 import type {Inputs, LedgerPrintedCell, LedgerRowInput} from "../inputs/types.js";
-import {kgToTonnes, kwhToMwh} from "../formulas/units.js";
+import {KWH_PER_MWH, kgToTonnes, kwhToMwh} from "../formulas/units.js";
 
 /** The quantities a ledger cell can hold, as the sources print them. */
 export const LEDGER_COLUMNS = ["gpu_hours", "power_w", "mwh", "co2e_t", "co2e_t_market", "water_l"] as const;
@@ -20,11 +20,17 @@ export interface LedgerComputed {
   id: string;
   kind: "model" | "total";
   disclosure: string;
-  gpu_hours: number;
-  /** Power per GPU as printed (model rows); null for totals. */
+  /** GPU-hours as printed (a total: its rows' sum); null where the source prints energy instead. */
+  gpu_hours: number | null;
+  /** Power per GPU as printed (model rows); null for totals and rows that print energy instead. */
   power_w: number | null;
-  /** PUE as printed, or null where the source's power already includes it (then equation 1 uses 1). */
+  /** PUE as printed or inferred, or null where the source's power or energy already includes it (then 1). */
   pue: number | null;
+  /** Whether the PUE is inferred from a printed CO2e (the source prints its intensity but no PUE). */
+  pue_inferred: boolean;
+  /** Energy before PUE: GPU-hours × power, or the printed energy. */
+  kwh_hardware: number;
+  mwh_hardware: number;
   kwh: number;
   mwh: number;
   /** Location-based intensity, printed or inferred. */
@@ -40,7 +46,7 @@ function printedCell(inputs: Inputs, row: string, column: string): LedgerPrinted
   return inputs.ledgerPublished.find((c) => c.row === row && c.column === column);
 }
 
-function input(inputs: Inputs, row: string, column: "gpu_hours" | "power_w"): number {
+function input(inputs: Inputs, row: string, column: "gpu_hours" | "power_w" | "mwh"): number {
   const c = printedCell(inputs, row, column);
   if (!c || c.role !== "input")
     throw new Error(`ledger row "${row}" has no printed ${column} (data/ledger_published.csv)`);
@@ -52,14 +58,44 @@ export function ledgerKwh(gpuHours: number, gpuWatts: number, pue: number | null
   return energyKwh(totalPowerWatts(0, 0, gpuWatts, 1), gpuHours, pue ?? 1);
 }
 
+/** Whether a model row prints its energy as an input instead of GPU-hours and power. */
+export function printsEnergy(inputs: Inputs, row: string): boolean {
+  return printedCell(inputs, row, "mwh")?.role === "input";
+}
+
+/** Energy in kWh of a row that prints its energy: the printed MWh × 1000 × PUE (PUE 1 where it includes it). */
+export function ledgerEnergyKwh(hardwareMwh: number, pue: number | null): number {
+  return hardwareMwh * KWH_PER_MWH * (pue ?? 1);
+}
+
 /**
- * Every ledger row recomputed: a model row from its printed GPU-hours and power, with its printed intensity or the
- * one its calibrating row's printed CO2e implies; a total as the sum of its disclosure's model rows.
+ * The PUE a row's printed CO2e implies where the source prints its energy and intensity but no PUE:
+ * CO2e (kg) / (energy before PUE (kWh) × intensity (kg/kWh)).
+ */
+export function pueFromCo2e(co2eKg: number, hardwareKwh: number, kgPerKwh: number): number {
+  return co2eKg / (hardwareKwh * kgPerKwh);
+}
+
+/**
+ * Every ledger row recomputed: a model row from its printed GPU-hours and power (or its printed energy), with its
+ * printed intensity or the one its calibrating row's printed CO2e implies, and its printed PUE or the one its
+ * calibrating row's printed CO2e implies; a total as the sum of its disclosure's model rows.
  */
 export function computeLedger(inputs: Inputs): LedgerComputed[] {
   const models = new Map<string, LedgerComputed>();
+  const hardwareKwhOf = (r: LedgerRowInput) =>
+    printsEnergy(inputs, r.id)
+      ? ledgerEnergyKwh(input(inputs, r.id, "mwh"), null)
+      : ledgerKwh(input(inputs, r.id, "gpu_hours"), input(inputs, r.id, "power_w"), null);
+  const pueOf = (r: LedgerRowInput): number | null => {
+    if (r.pue != null || r.pueFrom == null) return r.pue;
+    const from = inputs.ledgerRows.find((x) => x.id === r.pueFrom)!;
+    return pueFromCo2e(printedCell(inputs, from.id, "co2e_t")!.value * 1000, hardwareKwhOf(from), from.kgPerKwh!);
+  };
   const kwhOf = (r: LedgerRowInput) =>
-    ledgerKwh(input(inputs, r.id, "gpu_hours"), input(inputs, r.id, "power_w"), r.pue);
+    printsEnergy(inputs, r.id)
+      ? ledgerEnergyKwh(input(inputs, r.id, "mwh"), pueOf(r))
+      : ledgerKwh(input(inputs, r.id, "gpu_hours"), input(inputs, r.id, "power_w"), pueOf(r));
   const inferred = (from: string, column: "co2e_t" | "co2e_t_market"): number | null => {
     const r = inputs.ledgerRows.find((x) => x.id === from);
     const c = printedCell(inputs, from, column);
@@ -68,6 +104,8 @@ export function computeLedger(inputs: Inputs): LedgerComputed[] {
   };
   for (const r of inputs.ledgerRows.filter((x) => x.kind === "model")) {
     const kwh = kwhOf(r);
+    const hardware = hardwareKwhOf(r);
+    const energy = printsEnergy(inputs, r.id);
     const k = r.kgPerKwh ?? (r.intensityFrom ? inferred(r.intensityFrom, "co2e_t") : null);
     if (k == null) throw new Error(`ledger row "${r.id}" has no intensity`);
     const market = r.marketKgPerKwh ?? (r.intensityFrom ? inferred(r.intensityFrom, "co2e_t_market") : null);
@@ -75,9 +113,12 @@ export function computeLedger(inputs: Inputs): LedgerComputed[] {
       id: r.id,
       kind: "model",
       disclosure: r.disclosure,
-      gpu_hours: input(inputs, r.id, "gpu_hours"),
-      power_w: input(inputs, r.id, "power_w"),
-      pue: r.pue,
+      gpu_hours: energy ? null : input(inputs, r.id, "gpu_hours"),
+      power_w: energy ? null : input(inputs, r.id, "power_w"),
+      pue: pueOf(r),
+      pue_inferred: r.pue == null && r.pueFrom != null,
+      kwh_hardware: hardware,
+      mwh_hardware: kwhToMwh(hardware),
       kwh,
       mwh: kwhToMwh(kwh),
       kg_per_kwh: k,
@@ -95,13 +136,17 @@ export function computeLedger(inputs: Inputs): LedgerComputed[] {
     const kwh = sum((m) => m.kwh);
     const co2e = sum((m) => m.co2e_t);
     const allMarket = members.every((m) => m.co2e_t_market != null);
+    const hardware = sum((m) => m.kwh_hardware);
     return {
       id: r.id,
       kind: "total",
       disclosure: r.disclosure,
-      gpu_hours: sum((m) => m.gpu_hours),
+      gpu_hours: members.every((m) => m.gpu_hours != null) ? sum((m) => m.gpu_hours!) : null,
       power_w: null,
       pue: null,
+      pue_inferred: false,
+      kwh_hardware: hardware,
+      mwh_hardware: kwhToMwh(hardware),
       kwh,
       mwh: kwhToMwh(kwh),
       kg_per_kwh: kwh > 0 ? kgPerKwhFromCo2e(co2e * 1000, kwh) : null,
@@ -143,7 +188,9 @@ export function compareLedger(
   return inputs.ledgerPublished.map((c) => {
     const row = computed.find((r) => r.id === c.row)!;
     const key = cellKey(LEDGER_TABLE, c.row, c.column);
-    const value = (row as unknown as Record<string, unknown>)[c.column];
+    // A printed energy the recomputation starts from is the energy before PUE (where the row has a PUE).
+    const quantity = c.column === "mwh" && c.role === "input" && row.pue != null ? "mwh_hardware" : c.column;
+    const value = (row as unknown as Record<string, unknown>)[quantity];
     if (typeof value !== "number") throw new Error(`ledger cell ${key} has no recomputed value`);
     const related = errata.filter((e) => e.cells.includes(key));
     const match = matchesPrinted(value, c.value, c.step);
@@ -157,7 +204,7 @@ export function compareLedger(
             : "differs";
     return {
       column: c.column,
-      quantity: c.column,
+      quantity,
       table: LEDGER_TABLE,
       key,
       printed: c.printed,
@@ -196,6 +243,8 @@ export interface LedgerEntry {
   gpu_hours: number | null;
   power_w: number | null;
   pue: number | null;
+  /** Whether the PUE is inferred from a printed CO2e (the source prints its intensity but no PUE). */
+  pue_inferred: boolean;
   kg_per_kwh: number | null;
   /** Whether the intensity is inferred from a printed CO2e (the source prints none). */
   kg_per_kwh_inferred: boolean;
@@ -226,6 +275,7 @@ export function ledgerEntries(
       gpu_hours: c.gpu_hours,
       power_w: c.power_w,
       pue: c.pue,
+      pue_inferred: c.pue_inferred,
       kg_per_kwh: c.kg_per_kwh,
       kg_per_kwh_inferred: c.kg_per_kwh_inferred,
       mwh: c.mwh,
@@ -257,6 +307,7 @@ export function laterLedgerEntries(
       gpu_hours: r.accelerator_hours,
       power_w: r.watts_per_chip,
       pue: r.pue,
+      pue_inferred: false,
       kg_per_kwh: r.gross_kg_per_kwh,
       kg_per_kwh_inferred: false,
       mwh: r.mwh,
