@@ -177,5 +177,10 @@ function failure(error: unknown): number {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // A reader that stops early (`| head`) closes the pipe: that ends the output, it is not an error.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   void Promise.resolve(main(process.argv.slice(2))).then((code) => (process.exitCode = code));
 }
