@@ -193,6 +193,8 @@ export function claimVerdicts(claims: readonly Claim[]): ClaimVerdict[] {
 }
 
 function plain(value: number): string {
+  // Intl, not d3-format: Intl rounds the decimal as written half away from zero (1.005 → "1.01", as the tables'
+  // roundToStep does), d3's toFixed the binary value (1.00499… → "1"); d3's "~f" would change these texts.
   return value.toLocaleString("en-US", {maximumFractionDigits: 2});
 }
 

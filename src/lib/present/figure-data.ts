@@ -47,5 +47,7 @@ export function figureCsv(rows: readonly Record<string, FigureValue>[], columns?
 export function readableNumber(value: number): string {
   const magnitude = Math.abs(value);
   const decimals = magnitude >= 100 || Number.isInteger(value) ? 0 : magnitude >= 1 ? 2 : 4;
+  // Intl, not d3-format: Intl rounds the decimal as written half away from zero (1.005 → "1.01", as the tables'
+  // roundToStep does), d3's toFixed the binary value (1.00499… → "1"); d3's "~f" would change these texts.
   return roundSignificant(value, 12).toLocaleString("en-US", {maximumFractionDigits: decimals});
 }
