@@ -19,6 +19,7 @@ declare module "d3-array" {
   ): T;
   export function quantileSorted(values: ArrayLike<number>, p: number): number | undefined;
   export function bisectRight(values: ArrayLike<number>, x: number): number;
+  export function extent(values: Iterable<number>): [number, number] | [undefined, undefined];
   export function mean(values: Iterable<number>): number | undefined;
   export function variance(values: Iterable<number>): number | undefined;
   export function index<T, K>(data: Iterable<T>, key: (d: T) => K): Map<K, T>;
