@@ -1,3 +1,4 @@
+import {group, rollup} from "d3-array";
 import type {Claim} from "./claims.js";
 import {roundToStep, type CellComparison, type CellStatus} from "./compare.js";
 import {hoursFromDuration, HOURS_PER_DAY} from "../formulas/duration.js";
@@ -36,7 +37,12 @@ export function isComputedCell(cell: Pick<CellComparison, "column">): boolean {
 }
 
 export function countStatuses(cells: readonly Pick<CellComparison, "status">[]): StatusCounts {
-  const count = (s: CellStatus) => cells.filter((c) => c.status === s).length;
+  const counts = rollup(
+    cells,
+    (v) => v.length,
+    (c) => c.status
+  );
+  const count = (s: CellStatus) => counts.get(s) ?? 0;
   return {
     total: cells.length,
     reproduced: count("reproduced"),
@@ -48,10 +54,12 @@ export function countStatuses(cells: readonly Pick<CellComparison, "status">[]):
 
 /** How many printed cells are reproduced, differ or are calibrated, overall, for the computed cells, per table. */
 export function summariseCells(cells: readonly CellComparison[]): CellSummary {
-  const byTable: Record<string, StatusCounts> = {};
-  for (const table of [...new Set(cells.map((c) => c.table))]) {
-    byTable[table] = countStatuses(cells.filter((c) => c.table === table));
-  }
+  const byTable: Record<string, StatusCounts> = Object.fromEntries(
+    Array.from(
+      group(cells, (c) => c.table),
+      ([table, inTable]) => [table, countStatuses(inTable)]
+    )
+  );
   return {
     printed: countStatuses(cells),
     computed: countStatuses(cells.filter(isComputedCell)),
