@@ -73,7 +73,8 @@ export interface Tables {
 /** Cloud prices by accelerator and tier (d3.index, made once per prices array: the page recomputes on every change). */
 const PRICE_INDEX = new WeakMap<Inputs["prices"], Map<string, Map<PriceTier, Inputs["prices"][number]>>>();
 
-function price(inputs: Inputs, accelerator: string, tier: PriceTier): number {
+/** The cloud price of an accelerator in one tier, USD per accelerator-hour (data/cloud_prices.csv). */
+export function cloudPrice(inputs: Inputs, accelerator: string, tier: PriceTier): number {
   let byAccelerator = PRICE_INDEX.get(inputs.prices);
   if (!byAccelerator) {
     byAccelerator = index(
@@ -105,8 +106,8 @@ export function table3Row(inputs: Inputs, run: TrainingRun, s: ResolvedScenario)
   const cost = cloudCostRangeUsd(
     run.accelerators,
     hours,
-    price(inputs, run.hardware, "preemptible"),
-    price(inputs, run.hardware, "on_demand")
+    cloudPrice(inputs, run.hardware, "preemptible"),
+    cloudPrice(inputs, run.hardware, "on_demand")
   );
   return {
     id: run.id,
@@ -130,8 +131,8 @@ export function table4Row(inputs: Inputs, id: string, models: number, hours: num
   const cost = cloudCostRangeUsd(
     1,
     hours,
-    price(inputs, LISA_PRICE_ACCELERATOR, "preemptible"),
-    price(inputs, LISA_PRICE_ACCELERATOR, "on_demand")
+    cloudPrice(inputs, LISA_PRICE_ACCELERATOR, "preemptible"),
+    cloudPrice(inputs, LISA_PRICE_ACCELERATOR, "on_demand")
   );
   return {
     id,
