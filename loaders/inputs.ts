@@ -1,7 +1,8 @@
 import {join} from "node:path";
+import {sum} from "d3-array";
 import {readRows, type FileSpec} from "./csv.js";
 import {DataError, fail} from "./errors.js";
-import {firstInvertedPrice, firstUnmatched} from "./joins.js";
+import {firstInvertedPrice, firstMatched, firstUnmatched, missingKeys} from "./joins.js";
 import * as S from "../src/lib/inputs/schemas.js";
 import {CATEGORY_SOURCES, MIX_CATEGORIES} from "../src/lib/scenario/mix.js";
 import {CUSTOM_GRID, PAPER_GRID, PUE_RANGE} from "../src/lib/scenario/scenario.js";
@@ -26,12 +27,14 @@ export const REQUIRED_CASE_STUDY = [
   "gpu_watts"
 ] as const;
 
-/** Every key of `required` must be present in a key/value file. */
+/** Every key of `required` must be present in a key/value file (required ▷ rows on key). */
 function requireKeys(rows: ReadonlyArray<{row: {key: string}}>, spec: FileSpec, required: readonly string[]): void {
-  for (const key of required) {
-    if (!rows.some(({row}) => row.key === key))
-      fail(spec, null, "key", `missing the constant "${key}" (needed: ${required.join(", ")})`);
-  }
+  const [absent] = missingKeys(
+    required.map((key) => ({key})),
+    rows.map(({row}) => row),
+    ["key"]
+  );
+  if (absent) fail(spec, null, "key", `missing the constant "${absent.key}" (needed: ${required.join(", ")})`);
 }
 
 /** A printed cell's text ("1,507", "1415.78", "103k") must be its value, rounded to its step. */
@@ -121,11 +124,17 @@ function readInputs(dataDir: string): Inputs {
         `no ${tier} price for "${unpriced.row.hardware}" in data/cloud_prices.csv`
       );
   }
+  // Runs without a measured power ⋉ GPU hardware: a GPU run needs its power.
+  const gpus = hardware.filter((h) => h.kind === "gpu");
+  const unpowered = firstMatched(
+    runRows.filter(({row}) => row.powerW == null),
+    ["hardware"],
+    gpus,
+    ["id"]
+  );
+  if (unpowered) fail(S.TRAINING_RUNS, unpowered, "power_w", `a GPU run needs its measured power in watts`);
   for (const at of runRows) {
     const v = at.row;
-    const hw = hardware.find((h) => h.id === v.hardware)!;
-    if (hw.kind === "gpu" && v.powerW == null)
-      fail(S.TRAINING_RUNS, at, "power_w", `a GPU run needs its measured power in watts`);
     const steps = v.durationUnit === "steps";
     if (steps && (v.refSteps == null || v.refHours == null)) {
       fail(
@@ -152,7 +161,7 @@ function readInputs(dataDir: string): Inputs {
 
   const gridRows = read(S.GRID_MIX);
   for (const at of gridRows) {
-    const total = MIX_CATEGORIES.reduce((sum, c) => sum + at.row[c], 0);
+    const total = sum(MIX_CATEGORIES, (c) => at.row[c]);
     if (total > 100 + 1e-9) fail(S.GRID_MIX, at, "nuclear", `shares sum to ${total} %, over 100 %`);
     if (total <= 0) fail(S.GRID_MIX, at, "renewable", "all shares are zero");
   }
@@ -163,17 +172,25 @@ function readInputs(dataDir: string): Inputs {
   }
   const grids = rowsOf(gridRows);
 
-  const consumption = rowsOf(read(S.CONSUMPTION));
+  const consumptionRows = read(S.CONSUMPTION);
+  // Table 1 holds the consumptions and the training rows under one id each (consumptions ⋉ training rows on id).
+  const clash = firstMatched(consumptionRows, ["id"], TABLE1_TRAINING, ["id"]);
+  if (clash) fail(S.CONSUMPTION, clash, "id", `"${clash.row.id}" is the id of a training row of Table 1`);
+  const consumption = rowsOf(consumptionRows);
 
   const factorRows = read(S.EMISSION_FACTORS);
   const factors = rowsOf(factorRows);
-  for (const set of new Set(factors.map((f) => f.set))) {
-    for (const needed of Object.values(CATEGORY_SOURCES).flat()) {
-      if (!factors.some((f) => f.set === set && f.energySource === needed)) {
-        const last = factorRows.filter((r) => r.row.set === set).at(-1)!;
-        fail(S.EMISSION_FACTORS, last, "energy_source", `factor set "${set}" has no "${needed}" factor`);
-      }
-    }
+  // Every set has a factor for every energy source: (sets × sources) ▷ factors on set and source.
+  const sources = Object.values(CATEGORY_SOURCES).flat();
+  const [absentFactor] = missingKeys(
+    [...new Set(factors.map((f) => f.set))].flatMap((set) => sources.map((energySource) => ({set, energySource}))),
+    factors,
+    ["set", "energySource"]
+  );
+  if (absentFactor) {
+    const {set, energySource} = absentFactor;
+    const last = factorRows.filter((r) => r.row.set === set).at(-1)!;
+    fail(S.EMISSION_FACTORS, last, "energy_source", `factor set "${set}" has no "${energySource}" factor`);
   }
 
   const publishedRows = read(S.PUBLISHED);
@@ -222,9 +239,14 @@ function readInputs(dataDir: string): Inputs {
       fail(S.NAS_CORRECTION, at, "step", "only printed values have a rounding step");
   }
   const nasCorrection = rowsOf(nasRows);
-  for (const key of NAS_INPUT_KEYS) {
-    if (!nasCorrection.some((c) => c.key === key && c.role === "input"))
-      fail(S.NAS_CORRECTION, null, "key", `missing the input "${key}" (needed: ${NAS_INPUT_KEYS.join(", ")})`);
+  const [absentInput] = missingKeys(
+    NAS_INPUT_KEYS.map((key) => ({key, role: "input"})),
+    nasCorrection,
+    ["key", "role"]
+  );
+  if (absentInput) {
+    const needed = NAS_INPUT_KEYS.join(", ");
+    fail(S.NAS_CORRECTION, null, "key", `missing the input "${absentInput.key}" (needed: ${needed})`);
   }
   const nasPue = nasRows.find((r) => r.row.key === "pue")!;
   if (nasPue.row.value < PUE_RANGE[0] || nasPue.row.value > PUE_RANGE[1]) {

@@ -18,6 +18,12 @@ function first<R>(records: Lined<R>, table: ReturnType<typeof aq.from>): {line: 
   return records.find((r) => r.line === line);
 }
 
+/** `known` as a table; null when it has no rows (Arquero cannot join on the columns of an empty table). */
+function knownTable(known: ReadonlyArray<object> | ReturnType<typeof aq.from>): ReturnType<typeof aq.from> | null {
+  const table = Array.isArray(known) ? aq.from(known as object[]) : (known as ReturnType<typeof aq.from>);
+  return table.numRows() === 0 ? null : table;
+}
+
 /**
  * The first record whose `keys` match no row of `known` on `knownKeys` (an anti-join), or undefined: e.g. a run whose
  * hardware is in no row of data/hardware.csv.
@@ -28,8 +34,47 @@ export function firstUnmatched<R extends object>(
   known: ReadonlyArray<object> | ReturnType<typeof aq.from>,
   knownKeys: readonly string[]
 ): {line: number; row: R} | undefined {
-  const right = Array.isArray(known) ? aq.from(known as object[]) : (known as ReturnType<typeof aq.from>);
+  const right = knownTable(known);
+  if (!right) return records.length === 0 ? undefined : [...records].sort((a, b) => a.line - b.line)[0];
   return first(records, linedTable(records).antijoin(right, [[...keys], [...knownKeys]]));
+}
+
+/**
+ * The first record whose `keys` match a row of `known` on `knownKeys` (a semi-join), or undefined: e.g. a run with no
+ * measured power whose hardware is a GPU.
+ */
+export function firstMatched<R extends object>(
+  records: Lined<R>,
+  keys: ReadonlyArray<keyof R & string>,
+  known: ReadonlyArray<object> | ReturnType<typeof aq.from>,
+  knownKeys: readonly string[]
+): {line: number; row: R} | undefined {
+  const right = knownTable(known);
+  if (!right || records.length === 0) return undefined;
+  return first(records, linedTable(records).semijoin(right, [[...keys], [...knownKeys]]));
+}
+
+/** The column that keeps the wanted rows' order through a join. */
+const ORDER = "__order";
+
+/**
+ * The wanted key rows that no row of `rows` has on `keys` (wanted ▷ rows, an anti-join), in the order wanted: e.g. the
+ * (factor set, energy source) pairs a factor file lacks, or required constants missing from a key/value file.
+ */
+export function missingKeys<W extends object>(
+  wanted: readonly W[],
+  rows: ReadonlyArray<object>,
+  keys: ReadonlyArray<keyof W & string>,
+  rowKeys: readonly string[] = keys
+): W[] {
+  const right = knownTable(rows);
+  if (!right || wanted.length === 0) return [...wanted];
+  const left = aq.from(wanted.map((w, order) => ({...w, [ORDER]: order})));
+  const absent = left
+    .antijoin(right, [[...keys], [...rowKeys]])
+    .orderby(ORDER)
+    .array(ORDER) as ArrayLike<number>;
+  return Array.from(absent, (order) => wanted[order]);
 }
 
 /** A table of the given rows (for keys built from code rather than read from a file). */

@@ -1,7 +1,7 @@
 import {join} from "node:path";
 import {readRows, type FileSpec} from "./csv.js";
 import {fail} from "./errors.js";
-import {firstUnmatched} from "./joins.js";
+import {firstMatched, firstUnmatched} from "./joins.js";
 import {ACCELERATORS, fieldName, LATER_MODELS, LATER_PUBLISHED} from "../src/lib/inputs/schemas.js";
 import {LATER_COLUMNS, LATER_EXTRA_CELLS} from "../src/lib/later/later.js";
 import type {Accelerator, Hardware, LaterModel, LaterPublishedCell} from "../src/lib/inputs/types.js";
@@ -102,28 +102,43 @@ export function loadLaterInputs(
   const modelIds = laterModels.map((m) => m.id);
 
   const publishedRows = read(LATER_PUBLISHED);
-  for (const at of publishedRows) {
+  const extraRows = publishedRows.filter((at) => Object.hasOwn(LATER_EXTRA_CELLS, at.row.row));
+  for (const at of extraRows) {
     const {row: id, column} = at.row;
-    const extra = LATER_EXTRA_CELLS[id];
-    if (extra) {
-      if (!(column in extra.columns)) {
-        const known = Object.keys(extra.columns).join(", ");
-        fail(LATER_PUBLISHED, at, "column", `unknown column "${column}" of "${id}"; known: ${known}`);
-      }
-    } else {
-      if (!modelIds.includes(id)) {
-        const known = [...modelIds, ...Object.keys(LATER_EXTRA_CELLS)];
-        fail(LATER_PUBLISHED, at, "row", `unknown later model "${id}"; known: ${known.join(", ")}`);
-      }
-      if (!(LATER_COLUMNS as readonly string[]).includes(column)) {
-        fail(LATER_PUBLISHED, at, "column", `unknown column "${column}"; known: ${LATER_COLUMNS.join(", ")}`);
-      }
-      const model = laterModels.find((m) => m.id === id)!;
-      if (column === "co2e_t_net" && model.netKgPerKwh == null) {
-        fail(LATER_PUBLISHED, at, "column", `"${id}" has no net_kg_per_kwh in data/later_models.v2.csv`);
-      }
+    const columns = LATER_EXTRA_CELLS[id].columns;
+    if (!(column in columns)) {
+      const known = Object.keys(columns).join(", ");
+      fail(LATER_PUBLISHED, at, "column", `unknown column "${column}" of "${id}"; known: ${known}`);
     }
   }
+  // A printed value of a later model names a model and one of its recomputed columns (anti-joins), and a net CO2e
+  // only where the model has a net intensity (printed net cells ⋉ models without one).
+  const modelCells = publishedRows.filter((at) => !Object.hasOwn(LATER_EXTRA_CELLS, at.row.row));
+  const unknownModel = firstUnmatched(modelCells, ["row"], laterModels, ["id"]);
+  if (unknownModel) {
+    const known = [...modelIds, ...Object.keys(LATER_EXTRA_CELLS)];
+    fail(
+      LATER_PUBLISHED,
+      unknownModel,
+      "row",
+      `unknown later model "${unknownModel.row.row}"; known: ${known.join(", ")}`
+    );
+  }
+  const columnRows = LATER_COLUMNS.map((column) => ({column}));
+  const unknownColumn = firstUnmatched(modelCells, ["column"], columnRows, ["column"]);
+  if (unknownColumn) {
+    const message = `unknown column "${unknownColumn.row.column}"; known: ${LATER_COLUMNS.join(", ")}`;
+    fail(LATER_PUBLISHED, unknownColumn, "column", message);
+  }
+  const netCells = modelCells.filter((at) => at.row.column === "co2e_t_net");
+  const noNet = firstMatched(
+    netCells,
+    ["row"],
+    laterModels.filter((m) => m.netKgPerKwh == null),
+    ["id"]
+  );
+  if (noNet)
+    fail(LATER_PUBLISHED, noNet, "column", `"${noNet.row.row}" has no net_kg_per_kwh in data/later_models.v2.csv`);
   const laterPublished = publishedRows.map((r) => r.row);
 
   return {accelerators, laterModels, laterPublished};

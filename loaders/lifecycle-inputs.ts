@@ -1,6 +1,7 @@
 import {join} from "node:path";
 import {readRows, type FileSpec} from "./csv.js";
 import {fail} from "./errors.js";
+import {firstUnmatched} from "./joins.js";
 import {LATER_MODELS, LIFECYCLE_PUBLISHED} from "../src/lib/inputs/schemas.js";
 import type {LifecyclePrintedCell} from "../src/lib/inputs/types.js";
 
@@ -10,10 +11,10 @@ import type {LifecyclePrintedCell} from "../src/lib/inputs/types.js";
  */
 export function loadLifecycleInputs(dataDir: string): {lifecyclePublished: LifecyclePrintedCell[]} {
   const read = <F extends FileSpec>(spec: F) => readRows(join(dataDir, spec.file.replace(/^data\//, "")), spec);
-  const laterIds = read(LATER_MODELS).map((r) => r.row.id);
+  const laterModels = read(LATER_MODELS).map((r) => r.row);
   const records = read(LIFECYCLE_PUBLISHED);
-  for (const at of records)
-    if (!laterIds.includes(at.row.row))
-      fail(LIFECYCLE_PUBLISHED, at, "row", `unknown later model "${at.row.row}"; see ${LATER_MODELS.file}`);
+  const unknown = firstUnmatched(records, ["row"], laterModels, ["id"]);
+  if (unknown)
+    fail(LIFECYCLE_PUBLISHED, unknown, "row", `unknown later model "${unknown.row.row}"; see ${LATER_MODELS.file}`);
   return {lifecyclePublished: records.map((r) => r.row)};
 }

@@ -1,6 +1,7 @@
 import {join} from "node:path";
 import {readRows} from "./csv.js";
 import {fail} from "./errors.js";
+import {missingKeys} from "./joins.js";
 import {UNCERTAINTY} from "../src/lib/inputs/schemas.js";
 import {NUMERIC_ASSUMPTIONS, SET_ASSUMPTION} from "../src/lib/uncertainty/montecarlo.js";
 import type {UncertaintyRow} from "../src/lib/inputs/types.js";
@@ -26,9 +27,11 @@ export function loadUncertaintyInputs(dataDir: string): {uncertainty: Uncertaint
       fail(UNCERTAINTY, at, "min", "a multiplier range must bracket 1 (the value the reader chose)");
   }
   const uncertainty = rows.map((r) => r.row);
-  for (const needed of [...NUMERIC_ASSUMPTIONS, SET_ASSUMPTION]) {
-    if (!uncertainty.some((u) => u.assumption === needed))
-      fail(UNCERTAINTY, null, "assumption", `missing the assumption "${needed}"`);
-  }
+  const [absent] = missingKeys(
+    [...NUMERIC_ASSUMPTIONS, SET_ASSUMPTION].map((assumption) => ({assumption})),
+    uncertainty,
+    ["assumption"]
+  );
+  if (absent) fail(UNCERTAINTY, null, "assumption", `missing the assumption "${absent.assumption}"`);
   return {uncertainty};
 }

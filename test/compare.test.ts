@@ -1,9 +1,12 @@
 import {describe, expect, test} from "vitest";
 import {
   cellKey,
+  cellLookup,
   compareTables,
+  errataByCell,
   lookupCell,
   matchesPrinted,
+  publishedIndex,
   publishedRow,
   roundToStep,
   type ErratumRef
@@ -158,11 +161,49 @@ describe("compare", () => {
 
   test("publishedRow gives the printed values of a row, null where nothing was printed", () => {
     const published = [cell("table3", "bert", "kwh", 1507), cell("table3", "bert", "hours", 79)];
-    expect(publishedRow(published, "table3", "bert", ["hours", "power_w", "kwh"])).toEqual({
+    const byCell = publishedIndex(published);
+    expect(publishedRow(byCell, "table3", "bert", ["hours", "power_w", "kwh"])).toEqual({
       hours: 79,
       power_w: null,
       kwh: 1507
     });
-    expect(publishedRow(published, "table3", "tpu", ["hours"])).toEqual({hours: null});
+    expect(publishedRow(byCell, "table3", "tpu", ["hours"])).toEqual({hours: null});
+    expect(publishedRow(byCell, "table4", "bert", ["hours"])).toEqual({hours: null});
+  });
+
+  test("publishedRow keeps the order of the columns asked for", () => {
+    const byCell = publishedIndex([cell("table3", "bert", "kwh", 1507), cell("table3", "bert", "hours", 79)]);
+    expect(Object.keys(publishedRow(byCell, "table3", "bert", ["kwh", "hours", "power_w"]))).toEqual([
+      "kwh",
+      "hours",
+      "power_w"
+    ]);
+  });
+
+  test("publishedIndex refuses a printed cell given twice", () => {
+    expect(() => publishedIndex([cell("table3", "bert", "kwh", 1507), cell("table3", "bert", "kwh", 1506)])).toThrow(
+      /duplicate/
+    );
+  });
+
+  test("cellLookup reads every printed cell from one index of each table's rows", () => {
+    const value = cellLookup(TABLES);
+    expect(value(cell("table3", "bert", "kwh", 1507))).toBe(1506.83);
+    expect(value(cell("table1", "pipeline", "co2e_lbs", 39))).toBe(39.24);
+    expect(value(cell("table3", "tpu", "kwh", 1))).toBeNull();
+    expect(() => value(cell("table4", "single", "hours", 1))).toThrow(
+      "published cell table4.single.hours has no recomputed row"
+    );
+  });
+
+  test("errataByCell lists the errata that name each cell, in the errata's order, each once", () => {
+    const errata: ErratumRef[] = [
+      {id: "b", kind: "difference", cells: ["table3.bert.kwh", "table3.bert.kwh", "table3.bert.hours"]},
+      {id: "a", kind: "note", cells: ["table3.bert.kwh"]}
+    ];
+    const byCell = errataByCell(errata);
+    expect(byCell.get("table3.bert.kwh")?.map((e) => e.id)).toEqual(["b", "a"]);
+    expect(byCell.get("table3.bert.hours")?.map((e) => e.id)).toEqual(["b"]);
+    expect(byCell.get("table3.tpu.kwh")).toBeUndefined();
   });
 });

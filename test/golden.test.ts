@@ -4,6 +4,7 @@
 //   UPDATE_GOLDEN=1 npx vitest run test/golden.test.ts
 import {existsSync, readFileSync, writeFileSync} from "node:fs";
 import {parse} from "csv-parse/sync";
+import {csvFormatRows} from "d3-dsv";
 import {beforeAll, describe, expect, test} from "vitest";
 import {runReport} from "../cli/cli.js";
 import {loadInputs} from "../loaders/inputs.js";
@@ -78,30 +79,22 @@ function goldenReport(r: Report) {
   return {scenario: r.scenario, table1: r.table1, table2: r.table2, table3: r.table3, table4: r.table4, cells: r.cells};
 }
 
-function csvField(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 const CELL_COLUMNS = ["key", "printed", "published", "step", "recomputed", "rounded", "status", "errata", "locator"];
 
 /** One line per printed cell; numbers at full precision so the file parses back exactly. */
 function cellsCsv(cells: CellComparison[]): string {
-  const lines = cells.map((c) =>
-    [
-      c.key,
-      c.printed,
-      String(c.published),
-      String(c.step),
-      c.recomputed == null ? "" : String(c.recomputed),
-      c.rounded == null ? "" : String(c.rounded),
-      c.status,
-      c.errata.join(";"),
-      c.locator
-    ]
-      .map(csvField)
-      .join(",")
-  );
-  return [CELL_COLUMNS.join(","), ...lines].join("\n") + "\n";
+  const lines = cells.map((c) => [
+    c.key,
+    c.printed,
+    c.published,
+    c.step,
+    c.recomputed,
+    c.rounded,
+    c.status,
+    c.errata.join(";"),
+    c.locator
+  ]);
+  return csvFormatRows([CELL_COLUMNS, ...lines]) + "\n";
 }
 
 /** Compares text with a golden file, or rewrites the file when UPDATE_GOLDEN=1. */

@@ -1,4 +1,12 @@
-import {cellKey, matchesPrinted, roundToStep, type CellStatus, type ErratumRef} from "../paper/compare.js";
+import {index} from "d3-array";
+import {
+  cellKey,
+  errataByCell,
+  matchesPrinted,
+  roundToStep,
+  type CellStatus,
+  type ErratumRef
+} from "../paper/compare.js";
 import {hoursFromDuration} from "../formulas/duration.js";
 import {co2eKg} from "../formulas/emissions.js";
 import {averageWatts, energyKwh, facilityKwh, totalPowerWatts} from "../formulas/energy.js";
@@ -147,11 +155,11 @@ export interface LaterCell {
   errata: string[];
 }
 
-/** The recomputed value a printed later cell is compared with. */
-export function laterValue(inputs: Inputs, rows: readonly LaterRow[], cell: LaterPublishedCell): number {
+/** The recomputed value a printed later cell is compared with; `rows` by id (d3.index of laterRows). */
+export function laterValue(inputs: Inputs, rows: ReadonlyMap<string, LaterRow>, cell: LaterPublishedCell): number {
   const extra = LATER_EXTRA_CELLS[cell.row]?.columns[cell.column];
   if (extra) return extra(inputs);
-  const row = rows.find((r) => r.id === cell.row);
+  const row = rows.get(cell.row);
   if (!row) throw new Error(`printed later cell ${cellKey(cell.table, cell.row, cell.column)} has no later model`);
   const value = (row as unknown as Record<string, unknown>)[cell.column];
   if (typeof value !== "number") {
@@ -165,16 +173,19 @@ export function laterValue(inputs: Inputs, rows: readonly LaterRow[], cell: Late
  * main tables: reproduced, differs (an erratum explains it), or calibrated (the value is itself an input).
  */
 export function compareLater(inputs: Inputs, rows: readonly LaterRow[], errata: readonly ErratumRef[]): LaterCell[] {
+  // printed later cells ⋈ later rows on id, and ⋈ errata on key.
+  const byId = index(rows, (r) => r.id);
+  const errataOf = errataByCell(errata);
   return inputs.laterPublished.map((cell) => {
     const key = cellKey(cell.table, cell.row, cell.column);
-    const recomputed = laterValue(inputs, rows, cell);
-    const related = errata.filter((e) => e.cells.includes(key));
+    const recomputed = laterValue(inputs, byId, cell);
+    const related = errataOf.get(key) ?? [];
     const match = matchesPrinted(recomputed, cell.value, cell.step);
     const calibrated = match && related.some((e) => e.kind === "calibration");
     return {
       table: cell.table,
       row: cell.row,
-      label: rows.find((r) => r.id === cell.row)?.model ?? LATER_EXTRA_CELLS[cell.row]?.label ?? cell.row,
+      label: byId.get(cell.row)?.model ?? LATER_EXTRA_CELLS[cell.row]?.label ?? cell.row,
       column: cell.column,
       key,
       recomputed,

@@ -1,3 +1,4 @@
+import {group, index} from "d3-array";
 import type {Tables} from "./tables.js";
 import type {PublishedCell} from "../inputs/types.js";
 
@@ -55,26 +56,55 @@ export function matchesPrinted(recomputed: number, published: number, step: numb
   return Math.abs(roundToStep(recomputed, step) - published) < step * 1e-6;
 }
 
-export function lookupCell(tables: Pick<Tables, "table1" | "table3" | "table4">, cell: PublishedCell): number | null {
-  const rows = tables[cell.table] as unknown as Array<Record<string, unknown>>;
-  const row = rows.find((r) => r.id === cell.row);
-  if (!row) throw new Error(`published cell ${cellKey(cell.table, cell.row, cell.column)} has no recomputed row`);
-  if (!(cell.column in row))
-    throw new Error(`published cell ${cellKey(cell.table, cell.row, cell.column)} has no recomputed column`);
-  const value = row[cell.column];
-  return typeof value === "number" ? value : null;
+type ComparedTable = PublishedCell["table"];
+type RecomputedRow = Record<string, unknown> & {id: string};
+
+/**
+ * The recomputed value of each printed cell, read from the tables indexed by row id once (d3.index): a function of
+ * a printed cell, null where the recomputed value is not a number.
+ */
+export function cellLookup(tables: Pick<Tables, ComparedTable>): (cell: PublishedCell) => number | null {
+  const byId = new Map<ComparedTable, Map<string, RecomputedRow>>();
+  const rowsOf = (table: ComparedTable) => {
+    let rows = byId.get(table);
+    if (!rows) byId.set(table, (rows = index(tables[table] as unknown as RecomputedRow[], (r) => r.id)));
+    return rows;
+  };
+  return (cell) => {
+    const row = rowsOf(cell.table).get(cell.row);
+    if (!row) throw new Error(`published cell ${cellKey(cell.table, cell.row, cell.column)} has no recomputed row`);
+    if (!(cell.column in row))
+      throw new Error(`published cell ${cellKey(cell.table, cell.row, cell.column)} has no recomputed column`);
+    const value = row[cell.column];
+    return typeof value === "number" ? value : null;
+  };
+}
+
+export function lookupCell(tables: Pick<Tables, ComparedTable>, cell: PublishedCell): number | null {
+  return cellLookup(tables)(cell);
+}
+
+/**
+ * The errata that name each cell key (errata ⋈ cells on key, with d3.group), in the errata's order; an erratum that
+ * names a cell twice is listed once.
+ */
+export function errataByCell<E extends ErratumRef>(errata: readonly E[]): Map<string, E[]> {
+  const pairs = errata.flatMap((erratum) => [...new Set(erratum.cells)].map((key) => ({key, erratum})));
+  return new Map([...group(pairs, (p) => p.key)].map(([key, named]) => [key, named.map((p) => p.erratum)]));
 }
 
 /** Compares every printed cell with its recomputed value; each differing cell must be explained by an erratum. */
 export function compareTables(
-  tables: Pick<Tables, "table1" | "table3" | "table4">,
+  tables: Pick<Tables, ComparedTable>,
   published: readonly PublishedCell[],
   errata: readonly ErratumRef[]
 ): CellComparison[] {
+  const recomputedOf = cellLookup(tables);
+  const errataOf = errataByCell(errata);
   return published.map((cell) => {
     const key = cellKey(cell.table, cell.row, cell.column);
-    const recomputed = lookupCell(tables, cell);
-    const related = errata.filter((e) => e.cells.includes(key));
+    const recomputed = recomputedOf(cell);
+    const related = errataOf.get(key) ?? [];
     const calibrated = related.some((e) => e.kind === "calibration");
     const match = recomputed != null && matchesPrinted(recomputed, cell.value, cell.step);
     return {
@@ -96,16 +126,25 @@ export function compareTables(
   });
 }
 
+/** The printed cells by table, row and column (d3.index; the loaders reject a duplicate cell). */
+export type PublishedIndex = Map<string, Map<string, Map<string, PublishedCell>>>;
+
+export function publishedIndex(published: readonly PublishedCell[]): PublishedIndex {
+  return index(
+    published,
+    (c) => c.table,
+    (c) => c.row,
+    (c) => c.column
+  );
+}
+
 /** The printed values of one row, keyed by column (null where the paper printed nothing). */
 export function publishedRow(
-  published: readonly PublishedCell[],
-  table: PublishedCell["table"],
+  published: PublishedIndex,
+  table: ComparedTable,
   row: string,
   columns: readonly string[]
 ): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  for (const column of columns) {
-    out[column] = published.find((c) => c.table === table && c.row === row && c.column === column)?.value ?? null;
-  }
-  return out;
+  const printed = published.get(table)?.get(row);
+  return Object.fromEntries(columns.map((column) => [column, printed?.get(column)?.value ?? null]));
 }

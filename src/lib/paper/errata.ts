@@ -2,7 +2,7 @@ import {cellKey, matchesPrinted, type ErratumRef} from "./compare.js";
 import {hoursFromDuration, HOURS_PER_DAY} from "../formulas/duration.js";
 import {formatNumber as n, formatUsd as usd} from "../present/format.js";
 import {constantValue, paperScenario, resolveScenario} from "../scenario/scenario.js";
-import {computeTables, table3Row, table4Row} from "./tables.js";
+import {cloudPrice as price, computeTables, table3Row, table4Row} from "./tables.js";
 import type {Inputs, PublishedCell, TrainingRun} from "../inputs/types.js";
 import {cellLabel, columnLabel} from "../present/labels.js";
 import {lbsToKg} from "../formulas/units.js";
@@ -29,12 +29,6 @@ function printed(inputs: Inputs, table: PublishedCell["table"], row: string, col
   const c = inputs.published.find((x) => x.table === table && x.row === row && x.column === column);
   if (!c) throw new Error(`errata need the printed cell ${cellKey(table, row, column)}`);
   return c;
-}
-
-function price(inputs: Inputs, accelerator: string, tier: "preemptible" | "on_demand"): number {
-  const p = inputs.prices.find((x) => x.accelerator === accelerator && x.tier === tier);
-  if (!p) throw new Error(`errata need the ${tier} price of ${accelerator}`);
-  return p.usdPerHour;
 }
 
 const cols = (table: string, row: string, columns: string[]) => columns.map((c) => cellKey(table, row, c));

@@ -1,5 +1,6 @@
 import {claims, type Claim} from "./claims.js";
-import {compareTables, publishedRow, type CellComparison} from "./compare.js";
+import {rollup} from "d3-array";
+import {compareTables, publishedIndex, publishedRow, type CellComparison, type PublishedIndex} from "./compare.js";
 import {errata, type Erratum} from "./errata.js";
 import type {Mix} from "../scenario/mix.js";
 import {markScenarioCells, paperTables} from "./scenario-status.js";
@@ -31,18 +32,19 @@ export interface Report {
   claims: Claim[];
 }
 
+/** Each table's rows with their printed values (published ⋈ rows on table and row) and their cells' statuses. */
 function withPublished<T extends {id: string}>(
   rows: T[],
   table: "table1" | "table3" | "table4",
   columns: readonly string[],
-  inputs: Inputs,
-  cells: CellComparison[]
+  published: PublishedIndex,
+  statuses: Map<string, Map<string, Record<string, string>>>
 ): WithPublished<T>[] {
-  return rows.map((row) => {
-    const status: Record<string, string> = {};
-    for (const c of cells) if (c.table === table && c.row === row.id) status[c.column] = c.status;
-    return {...row, published: publishedRow(inputs.published, table, row.id, columns), status};
-  });
+  return rows.map((row) => ({
+    ...row,
+    published: publishedRow(published, table, row.id, columns),
+    status: statuses.get(table)?.get(row.id) ?? {}
+  }));
 }
 
 /**
@@ -54,6 +56,14 @@ export function buildReport(inputs: Inputs, scenario: Scenario, known: Erratum[]
   const query = serializeScenario(scenario, inputs);
   const compared = compareTables(tables, inputs.published, known);
   const cells = query === "" ? compared : markScenarioCells(compared, paperTables(inputs));
+  const published = publishedIndex(inputs.published);
+  // Each row's statuses by column, in the cells' order (cells ⋈ rows on table and row).
+  const statuses = rollup(
+    cells,
+    (v) => Object.fromEntries(v.map((c) => [c.column, c.status])) as Record<string, string>,
+    (c) => c.table,
+    (c) => c.row
+  );
   return {
     scenario: {
       ...scenario,
@@ -62,10 +72,10 @@ export function buildReport(inputs: Inputs, scenario: Scenario, known: Erratum[]
       intensity_kg_per_kwh: tables.scenario.kgPerKwh,
       intensity_source: tables.scenario.intensitySource
     },
-    table1: withPublished(tables.table1, "table1", TABLE1_COLUMNS, inputs, cells),
+    table1: withPublished(tables.table1, "table1", TABLE1_COLUMNS, published, statuses),
     table2: tables.table2,
-    table3: withPublished(tables.table3, "table3", TABLE3_COLUMNS, inputs, cells),
-    table4: withPublished(tables.table4, "table4", TABLE4_COLUMNS, inputs, cells),
+    table3: withPublished(tables.table3, "table3", TABLE3_COLUMNS, published, statuses),
+    table4: withPublished(tables.table4, "table4", TABLE4_COLUMNS, published, statuses),
     cells,
     errata: known,
     claims: claims(inputs, tables)

@@ -2,7 +2,7 @@
 // the printed value only to show the change: its status is "scenario", and no erratum of the paper is
 // attached to it. Cells the scenario leaves unchanged (hours, or costs when only the PUE changes) keep the
 // status they have under the paper's assumptions.
-import {lookupCell, type CellComparison} from "./compare.js";
+import {cellLookup, type CellComparison} from "./compare.js";
 import {paperScenario} from "../scenario/scenario.js";
 import {computeTables, type Tables} from "./tables.js";
 import type {Inputs, PublishedCell} from "../inputs/types.js";
@@ -33,8 +33,9 @@ export function markScenarioCells(
   cells: readonly CellComparison[],
   paper: Pick<Tables, "table1" | "table3" | "table4">
 ): CellComparison[] {
+  const paperValue = cellLookup(paper);
   return cells.map((cell) => {
     const at: PublishedCell = {...cell, value: cell.published};
-    return same(lookupCell(paper, at), cell.recomputed) ? cell : {...cell, status: "scenario", errata: []};
+    return same(paperValue(at), cell.recomputed) ? cell : {...cell, status: "scenario", errata: []};
   });
 }

@@ -1,3 +1,4 @@
+import {group, rollup} from "d3-array";
 import type {Claim} from "./claims.js";
 import {roundToStep, type CellComparison, type CellStatus} from "./compare.js";
 import {hoursFromDuration, HOURS_PER_DAY} from "../formulas/duration.js";
@@ -36,7 +37,12 @@ export function isComputedCell(cell: Pick<CellComparison, "column">): boolean {
 }
 
 export function countStatuses(cells: readonly Pick<CellComparison, "status">[]): StatusCounts {
-  const count = (s: CellStatus) => cells.filter((c) => c.status === s).length;
+  const counts = rollup(
+    cells,
+    (v) => v.length,
+    (c) => c.status
+  );
+  const count = (s: CellStatus) => counts.get(s) ?? 0;
   return {
     total: cells.length,
     reproduced: count("reproduced"),
@@ -48,10 +54,12 @@ export function countStatuses(cells: readonly Pick<CellComparison, "status">[]):
 
 /** How many printed cells are reproduced, differ or are calibrated, overall, for the computed cells, per table. */
 export function summariseCells(cells: readonly CellComparison[]): CellSummary {
-  const byTable: Record<string, StatusCounts> = {};
-  for (const table of [...new Set(cells.map((c) => c.table))]) {
-    byTable[table] = countStatuses(cells.filter((c) => c.table === table));
-  }
+  const byTable: Record<string, StatusCounts> = Object.fromEntries(
+    Array.from(
+      group(cells, (c) => c.table),
+      ([table, inTable]) => [table, countStatuses(inTable)]
+    )
+  );
   return {
     printed: countStatuses(cells),
     computed: countStatuses(cells.filter(isComputedCell)),
@@ -193,6 +201,8 @@ export function claimVerdicts(claims: readonly Claim[]): ClaimVerdict[] {
 }
 
 function plain(value: number): string {
+  // Intl, not d3-format: Intl rounds the decimal as written half away from zero (1.005 → "1.01", as the tables'
+  // roundToStep does), d3's toFixed the binary value (1.00499… → "1"); d3's "~f" would change these texts.
   return value.toLocaleString("en-US", {maximumFractionDigits: 2});
 }
 

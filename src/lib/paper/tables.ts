@@ -1,3 +1,4 @@
+import {index} from "d3-array";
 import {cloudCostRangeUsd, electricityCostUsd} from "../formulas/cost.js";
 import {hoursFromDuration} from "../formulas/duration.js";
 import {co2eKg} from "../formulas/emissions.js";
@@ -69,8 +70,21 @@ export interface Tables {
   table4: Table4Row[];
 }
 
-function price(inputs: Inputs, accelerator: string, tier: PriceTier): number {
-  const p = inputs.prices.find((x) => x.accelerator === accelerator && x.tier === tier);
+/** Cloud prices by accelerator and tier (d3.index, made once per prices array: the page recomputes on every change). */
+const PRICE_INDEX = new WeakMap<Inputs["prices"], Map<string, Map<PriceTier, Inputs["prices"][number]>>>();
+
+/** The cloud price of an accelerator in one tier, USD per accelerator-hour (data/cloud_prices.csv). */
+export function cloudPrice(inputs: Inputs, accelerator: string, tier: PriceTier): number {
+  let byAccelerator = PRICE_INDEX.get(inputs.prices);
+  if (!byAccelerator) {
+    byAccelerator = index(
+      inputs.prices,
+      (p) => p.accelerator,
+      (p) => p.tier
+    );
+    PRICE_INDEX.set(inputs.prices, byAccelerator);
+  }
+  const p = byAccelerator.get(accelerator)?.get(tier);
   if (!p) throw new Error(`no ${tier} cloud price for accelerator "${accelerator}"`);
   return p.usdPerHour;
 }
@@ -92,8 +106,8 @@ export function table3Row(inputs: Inputs, run: TrainingRun, s: ResolvedScenario)
   const cost = cloudCostRangeUsd(
     run.accelerators,
     hours,
-    price(inputs, run.hardware, "preemptible"),
-    price(inputs, run.hardware, "on_demand")
+    cloudPrice(inputs, run.hardware, "preemptible"),
+    cloudPrice(inputs, run.hardware, "on_demand")
   );
   return {
     id: run.id,
@@ -117,8 +131,8 @@ export function table4Row(inputs: Inputs, id: string, models: number, hours: num
   const cost = cloudCostRangeUsd(
     1,
     hours,
-    price(inputs, LISA_PRICE_ACCELERATOR, "preemptible"),
-    price(inputs, LISA_PRICE_ACCELERATOR, "on_demand")
+    cloudPrice(inputs, LISA_PRICE_ACCELERATOR, "preemptible"),
+    cloudPrice(inputs, LISA_PRICE_ACCELERATOR, "on_demand")
   );
   return {
     id,
@@ -156,8 +170,9 @@ export function table1(inputs: Inputs, t3: Table3Row[], t4: Table4Row[]): Table1
     const kg = lbsToKg(c.co2eLbs);
     return {id: c.id, label: c.label, kind: "consumption", co2e_lbs: c.co2eLbs, co2e_kg: kg, co2e_t: kgToTonnes(kg)};
   });
+  const rows = {table3: index(t3, (r) => r.id), table4: index(t4, (r) => r.id)};
   const training: Table1Row[] = TABLE1_TRAINING.map((t) => {
-    const source = t.from === "table3" ? t3.find((r) => r.id === t.row) : t4.find((r) => r.id === t.row);
+    const source = rows[t.from].get(t.row);
     if (!source || source.co2e_kg == null) throw new Error(`Table 1 row "${t.id}" needs ${t.from} row "${t.row}"`);
     return {id: t.id, label: t.label, kind: "training", ...masses(source.co2e_kg)};
   });

@@ -1,3 +1,4 @@
+import {csvFormatRows} from "d3-dsv";
 import {roundSignificant} from "./figure-data.js";
 import {formatNumber} from "./format.js";
 import type {TableView} from "./views.js";
@@ -8,27 +9,19 @@ function cellText(value: string | number | null | undefined, decimals: number, t
   return formatNumber(value, decimals);
 }
 
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /**
  * CSV with a header of column keys (which carry the unit: co2e_kg, cost_usd_low) and plain numbers at 12
  * significant digits (no separators, no binary noise such as 1983.9999999999998).
  */
 export function toCsv(view: TableView): string {
-  const lines = [view.columns.map((c) => csvField(c.key)).join(",")];
-  for (const row of view.rows) {
-    lines.push(
-      view.columns
-        .map((c) => {
-          const v = row[c.key];
-          return v == null ? "" : csvField(typeof v === "number" ? String(roundSignificant(v)) : v);
-        })
-        .join(",")
-    );
-  }
-  return lines.join("\n") + "\n";
+  const header = view.columns.map((c) => c.key);
+  const body = view.rows.map((row) =>
+    view.columns.map((c) => {
+      const v = row[c.key];
+      return typeof v === "number" ? roundSignificant(v) : v;
+    })
+  );
+  return csvFormatRows([header, ...body]) + "\n";
 }
 
 function mdEscape(text: string): string {

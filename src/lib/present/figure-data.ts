@@ -1,5 +1,6 @@
 // What a figure plots, as data: the columns of its table and CSV, numbers free of binary noise. Pure (no
 // DOM), so the CSV a figure downloads is tested in Node.
+import {csvFormatRows} from "d3-dsv";
 
 /** One column of a figure's data: its key (the CSV header, carrying the unit: "co2e_lbs") and its label. */
 export interface FigureColumn {
@@ -25,28 +26,28 @@ export function defaultColumns(rows: readonly Record<string, FigureValue>[]): Fi
   return Object.keys(rows[0] ?? {}).map((key) => ({key, label: key}));
 }
 
-function csvField(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** One CSV value: empty for nothing, numbers as plain numbers (12 significant digits), text quoted if needed. */
 export function csvValue(value: FigureValue): string {
-  if (value == null || (typeof value === "number" && !Number.isFinite(value))) return "";
-  if (typeof value === "number") return String(roundSignificant(value));
-  return csvField(String(value));
+  return csvFormatRows([[plainValue(value)]]);
+}
+
+/** A value as d3-dsv writes it: nothing (also a non-finite number) as null, numbers at 12 significant digits. */
+function plainValue(value: FigureValue): string | number | boolean | null {
+  if (value == null || (typeof value === "number" && !Number.isFinite(value))) return null;
+  return typeof value === "number" ? roundSignificant(value) : value;
 }
 
 /** The rows as CSV: a header of column keys, one line per row, numbers as numbers; ends with a newline. */
 export function figureCsv(rows: readonly Record<string, FigureValue>[], columns?: readonly FigureColumn[]): string {
   const cols = columns ?? defaultColumns(rows);
-  const lines = [cols.map((c) => csvField(c.key)).join(",")];
-  for (const row of rows) lines.push(cols.map((c) => csvValue(row[c.key])).join(","));
-  return lines.join("\n") + "\n";
+  return csvFormatRows([cols.map((c) => c.key), ...rows.map((row) => cols.map((c) => plainValue(row[c.key])))]) + "\n";
 }
 
 /** A number as a reader sees it in a figure's table: thousands separators, decimals by magnitude. */
 export function readableNumber(value: number): string {
   const magnitude = Math.abs(value);
   const decimals = magnitude >= 100 || Number.isInteger(value) ? 0 : magnitude >= 1 ? 2 : 4;
+  // Intl, not d3-format: Intl rounds the decimal as written half away from zero (1.005 → "1.01", as the tables'
+  // roundToStep does), d3's toFixed the binary value (1.00499… → "1"); d3's "~f" would change these texts.
   return roundSignificant(value, 12).toLocaleString("en-US", {maximumFractionDigits: decimals});
 }

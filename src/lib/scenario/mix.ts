@@ -1,3 +1,4 @@
+import {mean, sum} from "d3-array";
 import type {EmissionFactor, GridMix} from "../inputs/types.js";
 
 /** The four energy sources of Strubell et al. 2019 Table 2. */
@@ -34,7 +35,7 @@ export function mixOf(grid: GridMix): Mix {
 
 /** Percent of the mix not assigned to any of the four sources. */
 export function unassignedPercent(mix: Mix): number {
-  return 100 - MIX_CATEGORIES.reduce((sum, c) => sum + mix[c], 0);
+  return 100 - sum(MIX_CATEGORIES, (c) => mix[c]);
 }
 
 /** The names of the factor sets present in the inputs, in file order. */
@@ -61,7 +62,7 @@ export function categoryFactors(
       if (g === undefined) throw new Error(`factor set "${set}" has no factor for "${source}"`);
       return g;
     });
-    out[category] = values.reduce((a, b) => a + b, 0) / values.length;
+    out[category] = mean(values)!;
   }
   return out;
 }
@@ -75,9 +76,9 @@ export function intensityFromMix(
   gPerKwhByCategory: Record<MixCategory, number>,
   unassigned: Unassigned
 ): number {
-  const assigned = MIX_CATEGORIES.reduce((sum, c) => sum + mix[c], 0);
+  const assigned = sum(MIX_CATEGORIES, (c) => mix[c]);
   if (assigned <= 0) throw new Error("a mix needs a positive share for at least one source");
-  const weighted = MIX_CATEGORIES.reduce((sum, c) => sum + mix[c] * gPerKwhByCategory[c], 0);
+  const weighted = sum(MIX_CATEGORIES, (c) => mix[c] * gPerKwhByCategory[c]);
   const gPerKwh =
     unassigned === "renormalise"
       ? weighted / assigned

@@ -1,4 +1,4 @@
-import {variance} from "d3-array";
+import {extent, variance} from "d3-array";
 
 /** Bins of the conditional-mean estimator unless the caller picks another number. */
 export const INDEX_BINS = 30;
@@ -15,12 +15,7 @@ export function firstOrderIndex(x: ArrayLike<number>, y: ArrayLike<number>, bins
   if (n !== y.length) throw new Error(`x and y need the same length, got ${n} and ${y.length}`);
   if (!Number.isInteger(bins) || bins < 1) throw new Error(`bins ${bins} is not allowed: a whole number ≥ 1`);
   if (n < 2) return 0;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < n; i++) {
-    if (x[i] < lo) lo = x[i];
-    if (x[i] > hi) hi = x[i];
-  }
+  const [lo = Infinity, hi = -Infinity] = extent(x as unknown as Iterable<number>);
   const total = variance(y as unknown as Iterable<number>) ?? 0;
   if (!(hi > lo) || !(total > 0)) return 0;
   const counts = new Float64Array(bins);

@@ -1,4 +1,4 @@
-import {mean, quantileSorted} from "d3-array";
+import {mean, quantileSorted, sum} from "d3-array";
 import {modelCo2eKg, type FocusModel} from "./focus.js";
 import {
   categoryFactors,
@@ -229,7 +229,7 @@ export function simulate(spec: MonteCarloSpec, draws: Draws): Simulated {
     kgPerKwh.fill(spec.intensity.kgPerKwh);
   } else {
     const {mix, unassigned, scale} = spec.intensity;
-    const assigned = MIX_CATEGORIES.reduce((sum, c) => sum + mix[c], 0);
+    const assigned = sum(MIX_CATEGORIES, (c) => mix[c]);
     if (assigned <= 0) throw new Error("a mix needs a positive share for at least one source");
     const terms = MIX_CATEGORIES.flatMap((c) =>
       CATEGORY_SOURCES[c].map((source) => ({
