@@ -20,7 +20,9 @@ export function embodiedKg({
 }): number {
   if (!(lifetimeYears > 0)) throw new RangeError(`a service life must be above 0 years, not ${lifetimeYears}`);
   if (!(kgPerDevice >= 0) || !(devices >= 0) || !(hours >= 0))
-    throw new RangeError(`embodied CO2e needs non-negative kg, devices and hours (${kgPerDevice}, ${devices}, ${hours})`);
+    throw new RangeError(
+      `embodied CO2e needs non-negative kg, devices and hours (${kgPerDevice}, ${devices}, ${hours})`
+    );
   return (kgPerDevice * devices * hours) / (lifetimeYears * HOURS_PER_YEAR);
 }
 

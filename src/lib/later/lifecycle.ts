@@ -25,6 +25,8 @@ export interface WaterFactor {
   id: string | null;
   /** What the control and the URL call it: the row's applies_to (google, USA …) or the number as text. */
   name: string;
+  /** In words, for the page and the steps' basis. */
+  label: string;
   lPerKwh: number;
 }
 
@@ -143,12 +145,12 @@ export function embodiedAddition(
   const kg = embodiedKg({kgPerDevice, devices: 1, hours: run.deviceHours, lifetimeYears: life.value});
   const parts =
     server && perServer
-      ? `${device.value} kg per GPU + ${server.value} kg per ${perServer.value}-GPU server`
-      : `${device.value} kg per ${run.accelerator.name} die`;
+      ? `${device.value} kg per GPU + ${server.value} kg per ${perServer.value}-GPU server (${name})`
+      : `${device.value} kg per ${run.accelerator.name} die (${name})`;
   return {
     step,
     add_t: kgToTonnes(kg),
-    basis: `${parts}, over ${life.value} years of life, for ${Math.round(run.deviceHours).toLocaleString("en-US")} accelerator-hours (${device.source}; ${device.locator})`
+    basis: `${parts}, over ${life.value} years of life, for ${Math.round(run.deviceHours).toLocaleString("en-US")} accelerator-hours`
   };
 }
 
@@ -175,7 +177,7 @@ export function serverAddition(
   return {
     step,
     add_t: kgToTonnes(co2eKg(kwh, run.kgPerKwh)) * run.accountedShare,
-    basis: `${kw.value} kW per ${perServer.value}-GPU server beyond its GPUs, ${Math.round(kwh).toLocaleString("en-US")} kWh at this scenario's PUE and intensity${run.accountedShare === 1 ? "" : " and accounting"} (${kw.source}; ${kw.locator})`
+    basis: `${kw.value} kW per ${perServer.value}-GPU server beyond its GPUs (${name}), ${Math.round(kwh).toLocaleString("en-US")} kWh at this scenario's PUE and intensity${run.accountedShare === 1 ? "" : " and accounting"}`
   };
 }
 
@@ -184,10 +186,15 @@ export function waterOf(run: LifecycleRun, choices: LifecycleChoices): Lifecycle
   const wue = choices.wue ?? null;
   const grid = choices.gridWater ?? null;
   if ((!wue && !grid) || run.itKwh == null) return null;
-  const w = waterLitres({itKwh: run.itKwh, wueLPerKwh: wue?.lPerKwh ?? 0, gridLPerKwh: grid?.lPerKwh ?? 0, pue: run.pue});
+  const w = waterLitres({
+    itKwh: run.itKwh,
+    wueLPerKwh: wue?.lPerKwh ?? 0,
+    gridLPerKwh: grid?.lPerKwh ?? 0,
+    pue: run.pue
+  });
   const parts = [
-    wue ? `on-site ${wue.lPerKwh} L per kWh at the hardware (${wue.id ? wue.name : "your own"} WUE)` : null,
-    grid ? `off-site ${grid.lPerKwh} L per kWh drawn (${grid.id ? `${grid.name} grid` : "your own figure"}) × PUE ${run.pue}` : null
+    wue ? `on-site ${wue.lPerKwh} L per kWh at the hardware (${wue.label})` : null,
+    grid ? `off-site ${grid.lPerKwh} L per kWh drawn (${grid.label}) × PUE ${run.pue}` : null
   ].filter(Boolean);
   return {
     onSiteL: wue ? w.onSiteL : null,
@@ -224,4 +231,59 @@ export function withLifecycleSteps(
     out.push({step: a.step, co2e_t: before + change, change_t: change, basis: a.basis});
   }
   return out;
+}
+
+/** Whether any life-cycle choice is on (else the ledger is today's and nothing is added to its outputs). */
+export function lifecycleOn(choices: LifecycleChoices): boolean {
+  return (
+    (choices.embodied ?? "off") !== "off" ||
+    (choices.server ?? "off") !== "off" ||
+    choices.wue != null ||
+    choices.gridWater != null
+  );
+}
+
+/** One ledger model row under the life-cycle choices: what each adds, the new total and the water. */
+export interface LifecycleLedgerRow {
+  id: string;
+  model: string;
+  accelerator: string | null;
+  accelerator_hours: number | null;
+  /** The row's CO2e under the scenario (PUE, intensity, accounting), tonnes. */
+  co2e_t_scenario: number | null;
+  /** Each addition: tonnes, or null with the reason in its basis. */
+  additions: Array<{step: string; co2e_t: number | null; basis: string}>;
+  /** co2e_t_scenario plus every addition that could be made, tonnes. */
+  co2e_t_with_lifecycle: number | null;
+  water_l: {on_site: number | null; off_site: number | null; total: number; basis: string} | null;
+}
+
+/**
+ * The ledger's model rows under the life-cycle choices (the `ledger` command's `lifecycle`), each from the row's
+ * energy under the report's scenario. `acceleratorHours` gives a later model's accelerator-hours by id.
+ */
+export function lifecycleLedger(
+  inputs: Pick<Inputs, "accelerators" | "laterModels" | "ledgerRows" | "accountingFactors">,
+  report: {scenario: {pue: number; kgPerKwh: number}; rows: readonly LedgerReportRow[]},
+  choices: LifecycleChoices,
+  acceleratorHours: ReadonlyMap<string, number | null>
+): LifecycleLedgerRow[] {
+  return report.rows
+    .filter((r) => r.kind === "model")
+    .map((r) => {
+      const run = lifecycleRun(inputs, r, report.scenario, acceleratorHours.get(r.id) ?? null);
+      const additions = lifecycleAdditions(inputs, run, choices);
+      const water = waterOf(run, choices);
+      return {
+        id: r.id,
+        model: r.model,
+        accelerator: run.accelerator?.name ?? null,
+        accelerator_hours: run.deviceHours,
+        co2e_t_scenario: r.co2e_t_scenario,
+        additions: additions.map((a) => ({step: a.step, co2e_t: a.add_t, basis: a.basis})),
+        co2e_t_with_lifecycle:
+          r.co2e_t_scenario == null ? null : additions.reduce((t, a) => t + (a.add_t ?? 0), r.co2e_t_scenario),
+        water_l: water && {on_site: water.onSiteL, off_site: water.offSiteL, total: water.totalL, basis: water.basis}
+      };
+    });
 }

@@ -4,6 +4,7 @@
 import {
   EMBODIED_CHOICES,
   factorsOf,
+  METHOD_NAMES,
   SERVER_CHOICES,
   type EmbodiedChoice,
   type LifecycleChoices,
@@ -28,6 +29,29 @@ export function waterPresetNames(inputs: Pick<Inputs, "accountingFactors">, quan
   return factorsOf(inputs, quantity).map((f) => f.appliesTo);
 }
 
+/** A row of data/accounting_factors.csv as a water factor: a data centre's WUE in the words of its note, a grid by its country. */
+export function presetFactor(row: AccountingFactor): WaterFactor {
+  const label =
+    row.quantity === "grid_l_per_kwh"
+      ? `${row.appliesTo === "WOR" ? "world average" : row.appliesTo} grid, ${METHOD_NAMES[row.method]}`
+      : (row.note ?? `${row.appliesTo}, ${METHOD_NAMES[row.method]}`);
+  return {id: row.id, name: row.appliesTo, label, lPerKwh: row.value};
+}
+
+/**
+ * The choices a water control offers: off (null), each preset, and the current factor where it is the reader's own
+ * number (so that an address's own figure stays selected).
+ */
+export function waterOptions(
+  inputs: Pick<Inputs, "accountingFactors">,
+  quantity: "wue_l_per_kwh" | "grid_l_per_kwh",
+  current: WaterFactor | null | undefined
+): Array<WaterFactor | null> {
+  const presets = factorsOf(inputs, quantity).map(presetFactor);
+  const own = current && current.id == null ? [current] : [];
+  return [null, ...presets, ...own];
+}
+
 function readWater(
   text: string,
   inputs: Inputs,
@@ -38,9 +62,9 @@ function readWater(
   const t = text.trim();
   if (t.toLowerCase() === "off") return null;
   const preset = factorsOf(inputs, quantity).find((f) => f.appliesTo.toLowerCase() === t.toLowerCase());
-  if (preset) return {id: preset.id, name: preset.appliesTo, lPerKwh: preset.value};
+  if (preset) return presetFactor(preset);
   const value = numberIn(t, range, reject);
-  return {id: null, name: trim(value), lPerKwh: value};
+  return {id: null, name: trim(value), label: "your own figure", lPerKwh: value};
 }
 
 const writeWater = (w: WaterFactor | null | undefined) => (w ? w.name : "off");
