@@ -287,3 +287,14 @@ export function lifecycleLedger(
       };
     });
 }
+
+/** A run's water as the parts a figure shows: on-site and off-site where each is on. */
+export function waterParts(water: LifecycleWater | null): Array<{part: string; litres: number; basis: string}> {
+  if (!water) return [];
+  const parts: Array<{part: string; litres: number; basis: string}> = [];
+  if (water.onSiteL != null)
+    parts.push({part: "on-site: the data centre's cooling", litres: water.onSiteL, basis: water.basis});
+  if (water.offSiteL != null)
+    parts.push({part: "off-site: generating its electricity", litres: water.offSiteL, basis: water.basis});
+  return parts;
+}
