@@ -74,7 +74,7 @@ export function lifecycleParams<T extends LifecycleChoices>(): Param<T>[] {
   return [
     param<T>({
       name: "embodied",
-      help: "embodied CO2e of the hardware, amortised over its service life, added on the ledger page (off: none)",
+      help: "ledger only: embodied CO2e of the hardware, amortised over its service life (off: none)",
       allowed: () =>
         `one of ${EMBODIED_CHOICES.join(", ")} (llmcarbon: the accelerator's die, 5-year life; ecologits: GPU and its share of the server, 3-year life)`,
       read: (t, i, s, reject) => {
@@ -85,7 +85,7 @@ export function lifecycleParams<T extends LifecycleChoices>(): Param<T>[] {
     }),
     param<T>({
       name: "server",
-      help: "power of the rest of each server beyond its GPUs, added on the ledger page (off: none)",
+      help: "ledger only: power of the rest of each server beyond its GPUs (off: none)",
       allowed: () => `one of ${SERVER_CHOICES.join(", ")} (ecologits: 1.2 kW per 8-GPU server)`,
       read: (t, i, s, reject) => {
         const v = t.trim().toLowerCase();
@@ -95,7 +95,7 @@ export function lifecycleParams<T extends LifecycleChoices>(): Param<T>[] {
     }),
     param<T>({
       name: "wue",
-      help: "on-site water of the data centre, litres per kWh at the hardware (water usage effectiveness)",
+      help: "ledger only: on-site water of the data centre, litres per kWh at the hardware (WUE)",
       allowed: (i) =>
         `off, a data centre's figure (${waterPresetNames(i, "wue_l_per_kwh").join(", ") || "none loaded"}) or ${rangeText(WUE_RANGE, {unit: " L/kWh"})}`,
       read: (t, i, s, reject) => void (s.wue = readWater(t, i, "wue_l_per_kwh", WUE_RANGE, reject)),
@@ -103,7 +103,7 @@ export function lifecycleParams<T extends LifecycleChoices>(): Param<T>[] {
     }),
     param<T>({
       name: "gridwater",
-      help: "off-site water consumed generating the electricity, litres per kWh drawn",
+      help: "ledger only: off-site water consumed generating the electricity, litres per kWh drawn",
       allowed: (i) =>
         `off, a country's grid (${waterPresetNames(i, "grid_l_per_kwh").join(", ") || "none loaded"}) or ${rangeText(GRID_WATER_RANGE, {unit: " L/kWh"})}`,
       read: (t, i, s, reject) => void (s.gridWater = readWater(t, i, "grid_l_per_kwh", GRID_WATER_RANGE, reject)),
