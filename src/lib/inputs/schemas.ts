@@ -651,7 +651,8 @@ export const ACCOUNTING_FACTORS = fileSpec({
       name: "method",
       type: "enum",
       values: ["llmcarbon", "ecologits"],
-      description: "the tool whose default it is: llmcarbon (LLMCarbon, per-die-area embodied carbon) or ecologits (EcoLogits)"
+      description:
+        "the tool whose default it is: llmcarbon (LLMCarbon, per-die-area embodied carbon) or ecologits (EcoLogits)"
     },
     {
       name: "quantity",
