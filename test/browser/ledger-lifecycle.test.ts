@@ -106,4 +106,17 @@ describe("ledger page: life-cycle controls", () => {
     expect(await page.locator('[data-water="off"]').count()).toBe(1);
     await page.close();
   });
+
+  test("fits a 390 px phone with every life-cycle control on: no sideways scroll, the water figure drawn", async () => {
+    const {page, errors} = await open("?embodied=ecologits&server=ecologits&wue=openai&gridwater=WOR");
+    await page.locator(bars("ledger-water-switch_transformer")).first().waitFor();
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({width, height: 844});
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth), {timeout: 30000})
+        .toBeLessThanOrEqual(width);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
