@@ -11,7 +11,11 @@ export const SCENARIO_QUERY = [
   "mix",
   "price",
   "units",
-  "accounting"
+  "accounting",
+  "embodied",
+  "server",
+  "wue",
+  "gridwater"
 ];
 
 /** The pages that read the scenario from their address: navigation to them carries it. */

@@ -142,7 +142,7 @@ describe("the parameter tables", () => {
       'seed "-1" is not allowed: a whole number from 0 to 4294967295; the default is used'
     );
     expect(notices[1].message).toMatch(
-      /^unknown parameter "bogus": allowed are pue, .*, units, accounting, model, seed;/
+      /^unknown parameter "bogus": allowed are pue, .*, units, accounting, embodied, server, wue, gridwater, model, seed;/
     );
   });
 
@@ -157,7 +157,7 @@ describe("the parameter tables", () => {
     expect(run.count).toBe(8);
     expect(scenario.pue).toBe(1.2);
     expect(() => parseEstimateParams([["model", "x"]], inputs)).toThrow(
-      /^unknown parameter "model": allowed are accelerator, count, .*, gap-seconds, pue, .*, units, accounting$/
+      /^unknown parameter "model": allowed are accelerator, count, .*, gap-seconds, pue, .*, units, accounting, embodied, server, wue, gridwater$/
     );
   });
 });

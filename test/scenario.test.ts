@@ -101,7 +101,11 @@ describe("scenario", () => {
     factor: "gas:500g,coal:900g",
     price: "0.2",
     units: "kg",
-    accounting: "market"
+    accounting: "market",
+    embodied: "llmcarbon",
+    server: "ecologits",
+    wue: "google",
+    gridwater: "FRA"
   };
 
   test("serializeScenario ∘ parseScenario round-trips every parameter, alone and all together", () => {

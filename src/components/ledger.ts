@@ -39,3 +39,41 @@ export function accountingChart(steps: readonly AccountingStep[], width: number)
     ]
   }) as SVGSVGElement | HTMLElement;
 }
+
+/** One part of a run's water, as the water figure shows it. */
+export interface WaterPart {
+  part: string;
+  litres: number;
+  basis: string;
+}
+
+/** A run's water in litres, one horizontal bar per part (on-site, off-site). */
+export function waterChart(parts: readonly WaterPart[], width: number): SVGSVGElement | HTMLElement {
+  const narrow = width < 640;
+  const max = Math.max(...parts.map((p) => p.litres), 0);
+  const litres = (x: number) => `${Math.round(x).toLocaleString("en-US")} L`;
+  return Plot.plot({
+    width,
+    height: 50 + parts.length * (narrow ? 64 : 44),
+    marginLeft: narrow ? 10 : 330,
+    marginRight: 110,
+    x: {label: "water (litres) →", domain: [0, max * 1.05 || 1], grid: true},
+    y: {domain: parts.map((p) => p.part), label: null, axis: narrow ? null : "left"},
+    ariaLabel: "Water consumed by the training run",
+    ariaDescription: parts.map((p) => `${p.part}: ${litres(p.litres)}`).join("; "),
+    marks: [
+      Plot.barX(parts, {x: "litres", y: "part", fill: "#2a6f97", fillOpacity: 0.8, insetTop: narrow ? 22 : 0}),
+      Plot.ruleX([0]),
+      Plot.text(parts, {
+        x: "litres",
+        y: "part",
+        dy: narrow ? 11 : 0,
+        text: (p: WaterPart) => litres(p.litres),
+        dx: 6,
+        textAnchor: "start",
+        fill: MUTED
+      }),
+      narrow ? Plot.text(parts, {x: 0, y: "part", text: "part", dy: -14, textAnchor: "start", fontSize: 11}) : null
+    ]
+  }) as SVGSVGElement | HTMLElement;
+}

@@ -644,6 +644,58 @@ export const LIFECYCLE_PUBLISHED = fileSpec({
   ]
 });
 
+/** The quantities of data/accounting_factors.csv, each with its unit (the data dictionary lists them). */
+export const ACCOUNTING_QUANTITIES = [
+  "embodied_kg_per_device",
+  "embodied_kg_per_server",
+  "devices_per_server",
+  "lifetime_years",
+  "server_kw",
+  "wue_l_per_kwh",
+  "grid_l_per_kwh"
+] as const;
+
+export const ACCOUNTING_FACTORS = fileSpec({
+  file: "data/accounting_factors.csv",
+  description:
+    "one published default of a life-cycle accounting method (embodied emissions of the hardware and its service life, the rest of a server's power, water per kWh), used by the ledger's accounting controls",
+  key: ["id"],
+  columns: [
+    {name: "id", type: "string", description: "identifier used by the engine and the controls"},
+    {
+      name: "method",
+      type: "enum",
+      values: ["llmcarbon", "ecologits"],
+      description:
+        "the tool whose default it is: llmcarbon (LLMCarbon, per-die-area embodied carbon) or ecologits (EcoLogits)"
+    },
+    {
+      name: "quantity",
+      type: "enum",
+      values: ACCOUNTING_QUANTITIES,
+      description:
+        "embodied_kg_per_device (kg CO2e to make one accelerator), embodied_kg_per_server (kg CO2e to make one server, without its accelerators), devices_per_server (accelerators per server), lifetime_years (service life the embodied CO2e is spread over, years of 365 days), server_kw (a server's power beyond its accelerators, kW), wue_l_per_kwh (a data centre's on-site water, L per kWh of IT energy), grid_l_per_kwh (water consumed generating a kWh of a grid's electricity, L/kWh)"
+    },
+    {
+      name: "applies_to",
+      type: "string",
+      description:
+        "an accelerator id (data/accelerators.csv), gpu (every GPU), any, a data-centre operator (google, openai, mistralai) or a country code (ISO 3166-1 alpha-3; WOR for the world)"
+    },
+    {
+      name: "value",
+      type: "number",
+      above: 0,
+      max: 100000,
+      unit: "per `quantity`",
+      description: "the value, in the unit its quantity names"
+    },
+    source,
+    locator,
+    note
+  ]
+});
+
 export const UNCERTAINTY = fileSpec({
   file: "data/uncertainty.csv",
   description: "one distribution of the sensitivity page's Monte Carlo, about the value the reader chose",
@@ -705,5 +757,6 @@ export const ALL_FILES: readonly FileSpec[] = [
   LEDGER_ROWS,
   LEDGER_PUBLISHED,
   LIFECYCLE_PUBLISHED,
-  UNCERTAINTY
+  UNCERTAINTY,
+  ACCOUNTING_FACTORS
 ];

@@ -81,6 +81,9 @@ export type LedgerPrintedCell = RowOf<typeof S.LEDGER_PUBLISHED>;
  * dynamic power as one total. */
 export type LifecyclePrintedCell = RowOf<typeof S.LIFECYCLE_PUBLISHED>;
 
+/** A life-cycle accounting method's published default (data/accounting_factors.csv): embodied, server power, water. */
+export type AccountingFactor = RowOf<typeof S.ACCOUNTING_FACTORS>;
+
 /** Everything the engine reads: validated data/ files, provenance kept. */
 export interface Inputs {
   constants: Constant[];
@@ -101,6 +104,8 @@ export interface Inputs {
   ledgerPublished: LedgerPrintedCell[];
   lifecyclePublished: LifecyclePrintedCell[];
   uncertainty: UncertaintyRow[];
+  /** The accounting controls' published defaults; absent in inputs written before they existed. */
+  accountingFactors?: AccountingFactor[];
 }
 
 /**

@@ -10,6 +10,8 @@ import {
   type Unassigned
 } from "./mix.js";
 import type {Inputs} from "../inputs/types.js";
+import type {LifecycleChoices} from "../later/lifecycle.js";
+import {lifecycleParams} from "./lifecycle-params.js";
 import {
   numberIn,
   param,
@@ -44,7 +46,7 @@ export const FACTOR_RANGE = [0, 5000] as const;
 export const UNASSIGNED_RANGE = [0, 2000] as const;
 
 /** Every assumption a reader can change; plain data that round-trips through a URL and CLI flags. */
-export interface Scenario {
+export interface Scenario extends LifecycleChoices {
   /** Power usage effectiveness, ratio ≥ 1. */
   pue: number;
   /** "epa-2018" (the paper's factor), a Table 2 consumer id, or "custom" (uses `mix`). */
@@ -284,7 +286,9 @@ export const SCENARIO_PARAMS: readonly Param<Scenario>[] = [
       s.accounting = (ACCOUNTING_CHOICES as readonly string[]).includes(a) ? (a as Accounting) : reject();
     },
     write: (s) => s.accounting
-  })
+  }),
+  // Life-cycle accounting (embodied, server, wue, gridwater): off unless given (lifecycle-params.ts).
+  ...lifecycleParams<Scenario>()
 ];
 
 /** A parameter that was ignored, and why; shown to the reader, never as HTML. */

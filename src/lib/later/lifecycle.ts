@@ -1,0 +1,300 @@
+// The life-cycle accounting choices beyond PUE and market-based accounting: the embodied CO2e of the hardware
+// (LLMCarbon's per-die or EcoLogits' per-GPU-and-server defaults, amortised over their service lives), the rest of
+// each server's power beyond its accelerators (EcoLogits), and water on-site (the data centre's WUE) and off-site (the
+// grid's litres per kWh). Each default is a row of data/accounting_factors.csv; a run that lacks an input the choice
+// needs gets a sentence saying so, never an invented value.
+import type {AccountingStep} from "./accounting.js";
+import type {LedgerReportRow} from "./ledger-report.js";
+import type {AccountingFactor, Inputs} from "../inputs/types.js";
+import {embodiedKg, kgPerDeviceWithServer} from "../formulas/embodied.js";
+import {serverKwh} from "../formulas/server-power.js";
+import {waterLitres} from "../formulas/water.js";
+import {co2eKg} from "../formulas/emissions.js";
+import {kgToTonnes} from "../formulas/units.js";
+
+/** Embodied CO2e of the hardware: none (today's default), LLMCarbon's per-die figure, or EcoLogits' GPU + server. */
+export const EMBODIED_CHOICES = ["off", "llmcarbon", "ecologits"] as const;
+export type EmbodiedChoice = (typeof EMBODIED_CHOICES)[number];
+
+/** The rest of each server's power beyond its accelerators: none (today's default) or EcoLogits' 1.2 kW per server. */
+export const SERVER_CHOICES = ["off", "ecologits"] as const;
+export type ServerChoice = (typeof SERVER_CHOICES)[number];
+
+/** A litres-per-kWh figure: a row of data/accounting_factors.csv (`id`) or the reader's own number (`id` null). */
+export interface WaterFactor {
+  id: string | null;
+  /** What the control and the URL call it: the row's applies_to (google, USA …) or the number as text. */
+  name: string;
+  /** In words, for the page and the steps' basis. */
+  label: string;
+  lPerKwh: number;
+}
+
+/** The life-cycle choices of a scenario; absent fields are off. */
+export interface LifecycleChoices {
+  embodied?: EmbodiedChoice;
+  server?: ServerChoice;
+  /** The data centre's on-site water per kWh of IT energy, or null for none. */
+  wue?: WaterFactor | null;
+  /** The grid's water per kWh generated, or null for none. */
+  gridWater?: WaterFactor | null;
+}
+
+/** Words for the methods, as the steps and the page name them. */
+export const METHOD_NAMES: Record<AccountingFactor["method"], string> = {
+  llmcarbon: "LLMCarbon",
+  ecologits: "EcoLogits"
+};
+
+/** The factors of one quantity, from the inputs (none where the inputs predate the file). */
+export function factorsOf(inputs: Pick<Inputs, "accountingFactors">, quantity: AccountingFactor["quantity"]) {
+  return (inputs.accountingFactors ?? []).filter((f) => f.quantity === quantity);
+}
+
+/** A method's value of a quantity for an accelerator (its own row, else the method's gpu row for a GPU), or null. */
+function factor(
+  inputs: Pick<Inputs, "accountingFactors">,
+  method: AccountingFactor["method"],
+  quantity: AccountingFactor["quantity"],
+  accelerator: {id: string; kind: string} | null
+): AccountingFactor | null {
+  const rows = factorsOf(inputs, quantity).filter((f) => f.method === method);
+  return (
+    rows.find((f) => f.appliesTo === "any") ??
+    (accelerator
+      ? (rows.find((f) => f.appliesTo === accelerator.id) ??
+        (accelerator.kind === "gpu" ? rows.find((f) => f.appliesTo === "gpu") : undefined))
+      : undefined) ??
+    null
+  );
+}
+
+/** What a run offers the life-cycle choices: its accelerator, accelerator-hours and energy at the hardware. */
+export interface LifecycleRun {
+  /** Accelerator id (data/accelerators.csv) and kind, or null where the source names none. */
+  accelerator: {id: string; name: string; kind: string} | null;
+  /** Accelerator-hours (devices × hours), or null where the source gives neither. */
+  deviceHours: number | null;
+  /** Energy at the hardware under the scenario (before PUE), kWh, or null. */
+  itKwh: number | null;
+  /** The scenario's PUE. */
+  pue: number;
+  /** The scenario's location-based intensity, kg CO2e/kWh. */
+  kgPerKwh: number;
+  /** The share of a location-based CO2e the scenario's accounting keeps for this run (1 location-based). */
+  accountedShare: number;
+}
+
+/** A ledger row's life-cycle inputs under its report's scenario. */
+export function lifecycleRun(
+  inputs: Pick<Inputs, "accelerators" | "laterModels" | "ledgerRows">,
+  row: Pick<LedgerReportRow, "id" | "gpu_hours" | "mwh_scenario" | "co2e_t_scenario" | "co2e_t_scenario_location">,
+  scenario: {pue: number; kgPerKwh: number},
+  laterAcceleratorHours: number | null = null
+): LifecycleRun {
+  const later = inputs.laterModels.find((m) => m.id === row.id);
+  const id = later ? later.processor : (inputs.ledgerRows.find((r) => r.id === row.id)?.hardware ?? null);
+  const a = id == null ? undefined : inputs.accelerators.find((x) => x.id === id);
+  const location = row.co2e_t_scenario_location;
+  return {
+    accelerator: a ? {id: a.id, name: a.name, kind: a.kind} : null,
+    deviceHours: later ? laterAcceleratorHours : row.gpu_hours,
+    itKwh: row.mwh_scenario == null ? null : (row.mwh_scenario * 1000) / scenario.pue,
+    pue: scenario.pue,
+    kgPerKwh: scenario.kgPerKwh,
+    accountedShare: location != null && location > 0 && row.co2e_t_scenario != null ? row.co2e_t_scenario / location : 1
+  };
+}
+
+/** One life-cycle addition to a run's CO2e, or the reason it could not be made. */
+export interface LifecycleAddition {
+  step: string;
+  /** Tonnes added, or null where an input is missing. */
+  add_t: number | null;
+  basis: string;
+}
+
+/** Water of a run under the chosen factors, litres; null parts are off. */
+export interface LifecycleWater {
+  onSiteL: number | null;
+  offSiteL: number | null;
+  totalL: number;
+  basis: string;
+}
+
+/** The embodied CO2e of a run's hardware under a method, or the reason there is none. */
+export function embodiedAddition(
+  inputs: Pick<Inputs, "accountingFactors">,
+  run: LifecycleRun,
+  method: Exclude<EmbodiedChoice, "off">
+): LifecycleAddition {
+  const name = METHOD_NAMES[method];
+  const step = `+ embodied CO2e of the hardware (${name})`;
+  const none = (why: string): LifecycleAddition => ({step, add_t: null, basis: `${why}: nothing is added`});
+  if (!run.accelerator) return none("the source names no accelerator");
+  if (run.deviceHours == null) return none("the source gives no accelerator-hours (devices × hours)");
+  const device = factor(inputs, method, "embodied_kg_per_device", run.accelerator);
+  if (!device) return none(`${name} gives no embodied CO2e for the ${run.accelerator.name}`);
+  const life = factor(inputs, method, "lifetime_years", run.accelerator)!;
+  const server = factor(inputs, method, "embodied_kg_per_server", run.accelerator);
+  const perServer = factor(inputs, method, "devices_per_server", run.accelerator);
+  const kgPerDevice =
+    server && perServer
+      ? kgPerDeviceWithServer({deviceKg: device.value, serverKg: server.value, devicesPerServer: perServer.value})
+      : device.value;
+  const kg = embodiedKg({kgPerDevice, devices: 1, hours: run.deviceHours, lifetimeYears: life.value});
+  const parts =
+    server && perServer
+      ? `${device.value} kg per GPU + ${server.value} kg per ${perServer.value}-GPU server (${name})`
+      : `${device.value} kg per ${run.accelerator.name} die (${name})`;
+  return {
+    step,
+    add_t: kgToTonnes(kg),
+    basis: `${parts}, over ${life.value} years of life, for ${Math.round(run.deviceHours).toLocaleString("en-US")} accelerator-hours`
+  };
+}
+
+/** The CO2e of the rest of the servers' power (beyond the accelerators) under the scenario, or the reason. */
+export function serverAddition(
+  inputs: Pick<Inputs, "accountingFactors">,
+  run: LifecycleRun,
+  method: Exclude<ServerChoice, "off">
+): LifecycleAddition {
+  const name = METHOD_NAMES[method];
+  const step = `+ the rest of each server's power (${name})`;
+  const none = (why: string): LifecycleAddition => ({step, add_t: null, basis: `${why}: nothing is added`});
+  if (!run.accelerator) return none("the source names no accelerator");
+  if (run.deviceHours == null) return none("the source gives no accelerator-hours (devices × hours)");
+  const kw = factor(inputs, method, "server_kw", run.accelerator);
+  const perServer = factor(inputs, method, "devices_per_server", run.accelerator);
+  if (!kw || !perServer) return none(`${name} gives no server power for the ${run.accelerator.name}`);
+  const kwh = serverKwh({
+    deviceHours: run.deviceHours,
+    serverKw: kw.value,
+    devicesPerServer: perServer.value,
+    pue: run.pue
+  });
+  return {
+    step,
+    add_t: kgToTonnes(co2eKg(kwh, run.kgPerKwh)) * run.accountedShare,
+    basis: `${kw.value} kW per ${perServer.value}-GPU server beyond its GPUs (${name}), ${Math.round(kwh).toLocaleString("en-US")} kWh at this scenario's PUE and intensity${run.accountedShare === 1 ? "" : " and accounting"}`
+  };
+}
+
+/** The run's water under the chosen factors, or null when both are off (or the run has no energy). */
+export function waterOf(run: LifecycleRun, choices: LifecycleChoices): LifecycleWater | null {
+  const wue = choices.wue ?? null;
+  const grid = choices.gridWater ?? null;
+  if ((!wue && !grid) || run.itKwh == null) return null;
+  const w = waterLitres({
+    itKwh: run.itKwh,
+    wueLPerKwh: wue?.lPerKwh ?? 0,
+    gridLPerKwh: grid?.lPerKwh ?? 0,
+    pue: run.pue
+  });
+  const parts = [
+    wue ? `on-site ${wue.lPerKwh} L per kWh at the hardware (${wue.label})` : null,
+    grid ? `off-site ${grid.lPerKwh} L per kWh drawn (${grid.label}) × PUE ${run.pue}` : null
+  ].filter(Boolean);
+  return {
+    onSiteL: wue ? w.onSiteL : null,
+    offSiteL: grid ? w.offSiteL : null,
+    totalL: w.totalL,
+    basis: `${Math.round(run.itKwh).toLocaleString("en-US")} kWh at the hardware; ${parts.join("; ")}`
+  };
+}
+
+/** The life-cycle additions the choices ask for, in the order they apply (server power, then embodied). */
+export function lifecycleAdditions(
+  inputs: Pick<Inputs, "accountingFactors">,
+  run: LifecycleRun,
+  choices: LifecycleChoices
+): LifecycleAddition[] {
+  const out: LifecycleAddition[] = [];
+  if (choices.server && choices.server !== "off") out.push(serverAddition(inputs, run, choices.server));
+  if (choices.embodied && choices.embodied !== "off") out.push(embodiedAddition(inputs, run, choices.embodied));
+  return out;
+}
+
+/**
+ * The stepped chart's steps followed by the life-cycle additions, each a step whose total is the one before plus
+ * what it adds (an addition that lacks an input adds nothing and says why in its basis).
+ */
+export function withLifecycleSteps(
+  steps: readonly AccountingStep[],
+  additions: readonly LifecycleAddition[]
+): AccountingStep[] {
+  const out = [...steps];
+  for (const a of additions) {
+    const before = out.length ? out[out.length - 1].co2e_t : 0;
+    const change = a.add_t ?? 0;
+    out.push({step: a.step, co2e_t: before + change, change_t: change, basis: a.basis});
+  }
+  return out;
+}
+
+/** Whether any life-cycle choice is on (else the ledger is today's and nothing is added to its outputs). */
+export function lifecycleOn(choices: LifecycleChoices): boolean {
+  return (
+    (choices.embodied ?? "off") !== "off" ||
+    (choices.server ?? "off") !== "off" ||
+    choices.wue != null ||
+    choices.gridWater != null
+  );
+}
+
+/** One ledger model row under the life-cycle choices: what each adds, the new total and the water. */
+export interface LifecycleLedgerRow {
+  id: string;
+  model: string;
+  accelerator: string | null;
+  accelerator_hours: number | null;
+  /** The row's CO2e under the scenario (PUE, intensity, accounting), tonnes. */
+  co2e_t_scenario: number | null;
+  /** Each addition: tonnes, or null with the reason in its basis. */
+  additions: Array<{step: string; co2e_t: number | null; basis: string}>;
+  /** co2e_t_scenario plus every addition that could be made, tonnes. */
+  co2e_t_with_lifecycle: number | null;
+  water_l: {on_site: number | null; off_site: number | null; total: number; basis: string} | null;
+}
+
+/**
+ * The ledger's model rows under the life-cycle choices (the `ledger` command's `lifecycle`), each from the row's
+ * energy under the report's scenario. `acceleratorHours` gives a later model's accelerator-hours by id.
+ */
+export function lifecycleLedger(
+  inputs: Pick<Inputs, "accelerators" | "laterModels" | "ledgerRows" | "accountingFactors">,
+  report: {scenario: {pue: number; kgPerKwh: number}; rows: readonly LedgerReportRow[]},
+  choices: LifecycleChoices,
+  acceleratorHours: ReadonlyMap<string, number | null>
+): LifecycleLedgerRow[] {
+  return report.rows
+    .filter((r) => r.kind === "model")
+    .map((r) => {
+      const run = lifecycleRun(inputs, r, report.scenario, acceleratorHours.get(r.id) ?? null);
+      const additions = lifecycleAdditions(inputs, run, choices);
+      const water = waterOf(run, choices);
+      return {
+        id: r.id,
+        model: r.model,
+        accelerator: run.accelerator?.name ?? null,
+        accelerator_hours: run.deviceHours,
+        co2e_t_scenario: r.co2e_t_scenario,
+        additions: additions.map((a) => ({step: a.step, co2e_t: a.add_t, basis: a.basis})),
+        co2e_t_with_lifecycle:
+          r.co2e_t_scenario == null ? null : additions.reduce((t, a) => t + (a.add_t ?? 0), r.co2e_t_scenario),
+        water_l: water && {on_site: water.onSiteL, off_site: water.offSiteL, total: water.totalL, basis: water.basis}
+      };
+    });
+}
+
+/** A run's water as the parts a figure shows: on-site and off-site where each is on. */
+export function waterParts(water: LifecycleWater | null): Array<{part: string; litres: number; basis: string}> {
+  if (!water) return [];
+  const parts: Array<{part: string; litres: number; basis: string}> = [];
+  if (water.onSiteL != null)
+    parts.push({part: "on-site: the data centre's cooling", litres: water.onSiteL, basis: water.basis});
+  if (water.offSiteL != null)
+    parts.push({part: "off-site: generating its electricity", litres: water.offSiteL, basis: water.basis});
+  return parts;
+}
