@@ -4,7 +4,13 @@ import {createReadStream, readdirSync, statSync} from "node:fs";
 import {basename, join} from "node:path";
 import {pipeline} from "node:stream/promises";
 import {Parser, type Options} from "csv-parse";
-import {CodeCarbonError, CodeCarbonReader, type CodeCarbonImport} from "../src/lib/estimate/codecarbon.js";
+import {
+  CODECARBON_CSV_OPTIONS,
+  codecarbonCsvError,
+  CodeCarbonError,
+  CodeCarbonReader,
+  type CodeCarbonImport
+} from "../src/lib/estimate/codecarbon.js";
 
 /** The files a path names: itself, or a directory's *.csv files (sorted by name). Throws CodeCarbonError. */
 export function codecarbonFiles(path: string): string[] {
@@ -62,22 +68,19 @@ export async function readCodeCarbon(path: string): Promise<CodeCarbonImport> {
   const paths = codecarbonFiles(path);
   for (const file of paths) {
     const name = paths.length === 1 && file === path ? file : join(path, basename(file));
-    const parser = new RecordParser(
-      {encoding: "latin1", bom: true, relax_column_count: true, skip_empty_lines: true},
-      (fields, line) => reader.record(fields, line)
+    const parser = new RecordParser({...CODECARBON_CSV_OPTIONS, encoding: "latin1"}, (fields, line) =>
+      reader.record(fields, line)
     );
     reader.file(name, (text) => (parser.options.encoding === "latin1" ? utf8FromLatin1(text) : text));
     try {
       await pipeline(createReadStream(file, {highWaterMark: 1 << 20}), parser);
     } catch (error) {
       if (parser.failure != null) throw parser.failure;
-      if (error instanceof CodeCarbonError) throw error;
-      const e = error as Error & {code?: string; lines?: number};
-      if (e.code === "ENOENT" || e.code === "EACCES" || e.code === "EISDIR") {
-        throw new CodeCarbonError(name, null, `cannot read the file (${e.code})`);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "EACCES" || code === "EISDIR") {
+        throw new CodeCarbonError(name, null, `cannot read the file (${code})`);
       }
-      // csv-parse's own errors (an unclosed quote …) carry the line.
-      throw new CodeCarbonError(name, e.lines ?? null, `not CSV: ${e.message.replace(/^Invalid [^:]*: /, "")}`);
+      throw codecarbonCsvError(name, error);
     }
     if (parser.failure != null) throw parser.failure;
   }

@@ -488,6 +488,19 @@ export class CodeCarbonReader {
   }
 }
 
+/**
+ * An error met while csv-parse reads an emissions.csv as a CodeCarbonError naming the file and line: the reader's
+ * own errors as they are, csv-parse's (an unclosed quote …) as "not CSV" with the line csv-parse gives.
+ */
+export function codecarbonCsvError(file: string, error: unknown): CodeCarbonError {
+  if (error instanceof CodeCarbonError) return error;
+  const e = error as Error & {lines?: number};
+  return new CodeCarbonError(file, e.lines ?? null, `not CSV: ${String(e.message).replace(/^Invalid [^:]*: /, "")}`);
+}
+
+/** The csv-parse options of an emissions.csv, the same on the command line and in the page. */
+export const CODECARBON_CSV_OPTIONS = {bom: true, relax_column_count: true, skip_empty_lines: true} as const;
+
 /** Reads emissions.csv records already split into fields (the first is the header): for tests and the page. */
 export function readCodeCarbonRecords(files: Array<{file: string; records: string[][]}>): CodeCarbonImport {
   const reader = new CodeCarbonReader();
