@@ -2,7 +2,6 @@
 // an nvidia-smi power log streamed line by line into PowerLogReader (File.stream() through TextDecoderStream, so a
 // large log is never one string), or CodeCarbon's emissions.csv read by csv-parse into CodeCarbonReader. Progress
 // and what the importers skipped are shown as text. Text only through el() (textContent).
-import {parse} from "csv-parse/browser/esm/sync";
 import {
   CODECARBON_CSV_OPTIONS,
   codecarbonCsvError,
@@ -81,9 +80,10 @@ export async function readPowerLogFile(
  * run's last cumulative row, runs added up. Throws CodeCarbonError naming the file and line.
  */
 export async function readCodeCarbonFile(file: Blob, name: string): Promise<CodeCarbonImport> {
+  // csv-parse is loaded when a CodeCarbon file is given, not with the page.
+  const [{parse}, text] = await Promise.all([import("csv-parse/browser/esm/sync"), file.text()]);
   const reader = new CodeCarbonReader();
   reader.file(name);
-  const text = await file.text();
   try {
     parse(text, {
       ...CODECARBON_CSV_OPTIONS,
