@@ -17,7 +17,12 @@ import {
   ParamError,
   RUN_PARAMS
 } from "../src/lib/estimate/estimate.js";
-import {codecarbonMarkdown, codecarbonText, estimateFromCodeCarbon} from "../src/lib/estimate/estimate-codecarbon.js";
+import {
+  codecarbonJson,
+  codecarbonMarkdown,
+  codecarbonText,
+  estimateFromCodeCarbon
+} from "../src/lib/estimate/estimate-codecarbon.js";
 import {NvidiaSmiError} from "../src/lib/estimate/nvidia-smi.js";
 import {impactStatement, STATEMENT_FORMATS, type StatementFormat} from "../src/lib/estimate/statement.js";
 import {constantValue, SCENARIO_PARAMS} from "../src/lib/scenario/scenario.js";
@@ -166,7 +171,7 @@ export async function runEstimate(argv: string[]): Promise<{output: string; out:
     const output = statement
       ? cite(result)
       : format === "json"
-        ? JSON.stringify(result, null, 2) + "\n"
+        ? codecarbonJson(result)
         : format === "md"
           ? codecarbonMarkdown(result)
           : codecarbonText(result);

@@ -3,8 +3,14 @@
 import {createReadStream, readdirSync, statSync} from "node:fs";
 import {basename, join} from "node:path";
 import {pipeline} from "node:stream/promises";
-import {parse} from "csv-parse";
-import {CodeCarbonError, CodeCarbonReader, type CodeCarbonImport} from "../src/lib/estimate/codecarbon.js";
+import {Parser, type Options} from "csv-parse";
+import {
+  CODECARBON_CSV_OPTIONS,
+  codecarbonCsvError,
+  CodeCarbonError,
+  CodeCarbonReader,
+  type CodeCarbonImport
+} from "../src/lib/estimate/codecarbon.js";
 
 /** The files a path names: itself, or a directory's *.csv files (sorted by name). Throws CodeCarbonError. */
 export function codecarbonFiles(path: string): string[] {
@@ -20,44 +26,63 @@ export function codecarbonFiles(path: string): string[] {
   return files;
 }
 
+/**
+ * csv-parse's stream parser that hands each record to `onRecord` with its line the moment csv-parse emits it,
+ * instead of queueing it on the readable side. csv-parse's Parser calls `this.push(record)` synchronously for
+ * every record it completes, so `this.info.lines` is that record's line (on_record would build a context object
+ * per record, a third of the import's time on a large file). A throw in `onRecord` stops the parser.
+ */
+class RecordParser extends Parser {
+  failure: unknown = null;
+  constructor(
+    options: Options,
+    private readonly onRecord: (fields: string[], line: number) => void
+  ) {
+    super(options);
+  }
+  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
+    if (chunk === null) return super.push(null, encoding);
+    if (this.failure == null) {
+      try {
+        this.onRecord(chunk as string[], this.info.lines);
+      } catch (error) {
+        this.failure = error;
+        this.destroy(error as Error);
+      }
+    }
+    return true;
+  }
+}
+
+/** A latin1-decoded field back to the UTF-8 text it was written as (ASCII, the usual case, is unchanged). */
+export function utf8FromLatin1(text: string): string {
+  return /[\x80-\xff]/.test(text) ? Buffer.from(text, "latin1").toString("utf8") : text;
+}
+
 /** Reads one or more emissions.csv files (or a directory of them) into one import. */
 export async function readCodeCarbon(path: string): Promise<CodeCarbonImport> {
+  // Fields are decoded as latin1 (one byte, one character: cheaper than UTF-8 for csv-parse's field strings); the
+  // reader turns the text it keeps back into UTF-8. A file with a UTF-8 byte-order mark is read as UTF-8 by
+  // csv-parse itself (its `bom` option switches the encoding), and then needs no conversion.
   const reader = new CodeCarbonReader();
   const paths = codecarbonFiles(path);
   for (const file of paths) {
     const name = paths.length === 1 && file === path ? file : join(path, basename(file));
-    reader.file(name);
-    // Each record goes to the reader from csv-parse's on_record hook, which then drops it (returns null): no
-    // record object travels down the stream, which is most of csv-parse's cost per row otherwise.
-    let failure: unknown = null;
-    const parser = parse({
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      on_record: (record: string[], context: {lines: number}) => {
-        if (failure == null) {
-          try {
-            reader.record(record, context.lines);
-          } catch (error) {
-            failure = error;
-          }
-        }
-        return null;
-      }
-    });
+    const parser = new RecordParser({...CODECARBON_CSV_OPTIONS, encoding: "latin1"}, (fields, line) =>
+      reader.record(fields, line)
+    );
+    reader.file(name, (text) => (parser.options.encoding === "latin1" ? utf8FromLatin1(text) : text));
     try {
       await pipeline(createReadStream(file, {highWaterMark: 1 << 20}), parser);
     } catch (error) {
-      if (failure != null) throw failure;
-      if (error instanceof CodeCarbonError) throw error;
-      const e = error as Error & {code?: string; lines?: number};
-      if (e.code === "ENOENT" || e.code === "EACCES" || e.code === "EISDIR") {
-        throw new CodeCarbonError(name, null, `cannot read the file (${e.code})`);
+      if (parser.failure != null) throw parser.failure;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "EACCES" || code === "EISDIR") {
+        throw new CodeCarbonError(name, null, `cannot read the file (${code})`);
       }
-      // csv-parse's own errors (an unclosed quote …) carry the line.
-      throw new CodeCarbonError(name, e.lines ?? null, `not CSV: ${e.message.replace(/^Invalid [^:]*: /, "")}`);
+      throw codecarbonCsvError(name, error);
     }
-    if (failure != null) throw failure;
+    if (parser.failure != null) throw parser.failure;
   }
   return reader.finish();
 }

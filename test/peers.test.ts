@@ -17,6 +17,7 @@ import {
   type PeerDefault
 } from "../src/lib/peers/peers.js";
 import {computeLedger} from "../src/lib/later/ledger.js";
+import {energyKwh} from "../src/lib/formulas/energy.js";
 import {buildReport} from "../src/lib/paper/report.js";
 import {paperScenario} from "../src/lib/scenario/scenario.js";
 
@@ -76,6 +77,24 @@ describe("peers", () => {
     expect(value("carbontracker", "pue")).toBe(1.58);
     expect(value("codecarbon", "pue")).toBe(1);
     expect(value("experiment_impact_tracker", "intensity:US")).toBeUndefined();
+    expect(value("experiment_impact_tracker", "pue")).toBe(1.58);
+    expect(value("experiment_impact_tracker", "intensity:FR")).toBe(55.99820113119911);
+    expect(value("experiment_impact_tracker", "zone:US")).toBe(325);
+  });
+
+  test("trackerEstimate reproduces experiment-impact-tracker's own worked examples", () => {
+    const value = (key: string) => defaults.find((d) => d.tool === "experiment_impact_tracker" && d.key === key)!.value;
+    // tests/test_carbon_impact_statement_generator.py: its rough estimator for a GTX 1080 Ti at utilisation 1.0 for
+    // 12 h in Portland, Oregon gives gpu_kWh == 3 and kg_carbon == 0.381018 (TDP × hours / 1000, no PUE, × the
+    // zone US-OR's g/kWh / 1000).
+    const rough = trackerEstimate(energyKwh(value("tdp:GTX 1080 Ti"), 12, 1), 1, value("intensity:US-OR"));
+    expect(rough.kwh).toBe(3);
+    expect(rough.co2e_kg).toBeCloseTo(0.381018, 12);
+    // tests/test_scripts.py: with OVERRIDE_PUE=1.11 the kWh and kg are 1.11 / 1.58 of the default's (rtol 1e-2).
+    const base = trackerEstimate(10, value("pue"), value("intensity:FR"));
+    const override = trackerEstimate(10, 1.11, value("intensity:FR"));
+    expect(override.kwh / base.kwh).toBeCloseTo(1.11 / 1.58, 12);
+    expect(override.co2e_kg / base.co2e_kg).toBeCloseTo(1.11 / 1.58, 12);
   });
 
   test("peerFigures for Transformer (base): each tool's figure from its defaults, and the trackers' reasons for TPU rows", () => {
@@ -97,7 +116,11 @@ describe("peers", () => {
     expect(f.codecarbon.co2e_kg).toBeCloseTo(16.98936 * 0.369473, 12);
     expect(f.carbontracker.co2e_kg).toBeCloseTo(16.98936 * 1.58 * 0.36947318, 12);
     expect(f.experiment_impact_tracker.co2e_kg).toBeNull();
-    expect(f.experiment_impact_tracker.reason).toMatch(/no country average for the US/);
+    // It looks intensities up by grid zone: its zone "US" is, by its own comment, only for imports to California.
+    expect(f.experiment_impact_tracker.reason).toMatch(
+      /^no default for this location \(US\): not a US average, so not used: its own comment says "Only for imports to California!"/
+    );
+    expect(f.experiment_impact_tracker.used).toEqual(["PUE 1.58"]);
     const gpt2 = Object.fromEntries(
       peerFigures(
         rows.find((r) => r.id === "gpt2")!,
@@ -131,6 +154,9 @@ describe("peers", () => {
     // CodeCarbon: the 433,196 kWh measured at PUE 1 × 56.039 g/kWh; Carbontracker at PUE 1.58 × 56.03859 g/kWh.
     expect(bloom.codecarbon.co2e_kg).toBeCloseTo(433196 * 0.056039, 6);
     expect(bloom.carbontracker.co2e_kg).toBeCloseTo(433196 * 1.58 * 0.05603859, 6);
+    // experiment-impact-tracker: PUE 1.58 × its zone FR's 55.998… g/kWh (ElectricityMap average 2019).
+    expect(bloom.experiment_impact_tracker.kwh).toBeCloseTo(433196 * 1.58, 6);
+    expect(bloom.experiment_impact_tracker.co2e_kg).toBeCloseTo(433196 * 1.58 * 0.05599820113119911, 6);
     expect(figures("t5").codecarbon.reason).toBe("it measures power with NVML and RAPL, which cannot read a TPU");
     expect(figures("gpt3").codecarbon.reason).toBe(
       "no source names the country it ran in, so no country default applies"

@@ -12,6 +12,13 @@ import {
 import {formatNumber, formatSignificant} from "../lib/present/format.js";
 import {kgTo} from "../lib/formulas/units.js";
 import {NvidiaSmiError} from "../lib/estimate/nvidia-smi.js";
+import {CodeCarbonError} from "../lib/estimate/codecarbon.js";
+import {
+  codecarbonJson,
+  codecarbonMarkdown,
+  codecarbonText,
+  type CodeCarbonEstimate
+} from "../lib/estimate/estimate-codecarbon.js";
 import {el} from "./dom.js";
 import {dataTable, scrollBox} from "./table.js";
 
@@ -155,6 +162,7 @@ export function estimateError(error: unknown, logName: string | null): HTMLEleme
   let message: string;
   if (error instanceof ParamError) message = `Check the field marked above: ${plainFieldError(error)}`;
   else if (error instanceof NvidiaSmiError) message = `${logName ?? "The power log"}: ${error.message}`;
+  else if (error instanceof CodeCarbonError) message = `CodeCarbon file ${error.message}`;
   else message = error instanceof Error ? error.message : String(error);
   return el("p", {class: "estimate-error", role: "alert", "data-estimate": "error"}, message);
 }
@@ -190,14 +198,6 @@ export interface Familiar {
 export function estimateHeadline(e: Estimate, familiar: readonly Familiar[]): HTMLElement {
   const unit = e.inputs.units;
   const mass = kgTo(e.co2e_kg, unit);
-  const comparisons = familiar.map((f) => {
-    const ratio = e.co2e_lbs / f.co2eLbs;
-    const text =
-      ratio >= 1
-        ? `${formatSignificant(ratio, 3)} × ${f.label.toLowerCase()}`
-        : `${formatSignificant(ratio * 100, 2)} % of ${f.label.toLowerCase()}`;
-    return el("li", {"data-compare": f.label}, text);
-  });
   return el(
     "div",
     {class: "estimate-headline", "data-estimate": "headline"},
@@ -212,6 +212,62 @@ export function estimateHeadline(e: Estimate, familiar: readonly Familiar[]): HT
       {},
       `from ${formatSignificant(e.kwh, 3)} kWh drawn from the grid (PUE included) over ${formatSignificant(e.hours, 3)} hours at ${formatNumber(e.power_w, 0)} W. That is:`
     ),
-    el("ul", {class: "estimate-compare"}, ...comparisons)
+    comparisons(e.co2e_lbs, familiar)
+  );
+}
+
+function comparisons(co2eLbs: number, familiar: readonly Familiar[]): HTMLElement {
+  return el(
+    "ul",
+    {class: "estimate-compare"},
+    ...familiar.map((f) => {
+      const ratio = co2eLbs / f.co2eLbs;
+      const text =
+        ratio >= 1
+          ? `${formatSignificant(ratio, 3)} × ${f.label.toLowerCase()}`
+          : `${formatSignificant(ratio * 100, 2)} % of ${f.label.toLowerCase()}`;
+      return el("li", {"data-compare": f.label}, text);
+    })
+  );
+}
+
+/**
+ * A CodeCarbon record under the page's scenario: the headline (CO2e, the kWh with the scenario's PUE, CodeCarbon's
+ * own kWh and emissions), then the CLI's summary, Markdown table and JSON (`estimate --codecarbon FILE`).
+ */
+export function codecarbonOutput(e: CodeCarbonEstimate, familiar: readonly Familiar[]): HTMLElement {
+  const unit = e.inputs.units;
+  const runs = e.codecarbon.runs.length;
+  const text = codecarbonText(e);
+  const md = codecarbonMarkdown(e);
+  const json = codecarbonJson(e);
+  return el(
+    "div",
+    {class: "estimate-output"},
+    el(
+      "div",
+      {class: "estimate-headline", "data-estimate": "headline"},
+      el(
+        "p",
+        {class: "estimate-big"},
+        el("span", {class: "big", "data-estimate": "co2e"}, `${formatSignificant(kgTo(e.co2e_kg, unit), 3)} ${unit}`),
+        " CO2e"
+      ),
+      el(
+        "p",
+        {},
+        `from ${formatSignificant(e.kwh, 3)} kWh drawn from the grid at PUE ${e.inputs.pue}: CodeCarbon measured ${formatSignificant(e.hardware_kwh, 3)} kWh at the hardware over ${formatSignificant(e.hours, 3)} hours in ${runs} run${runs === 1 ? "" : "s"} (${formatSignificant(e.codecarbon_kwh, 3)} kWh with its own PUE) and reported ${formatSignificant(e.codecarbon_emissions_kg, 3)} kg CO2eq. That is:`
+      ),
+      comparisons(e.co2e_lbs, familiar)
+    ),
+    el("h3", {}, "Summary"),
+    el("pre", {"data-estimate": "text", tabindex: "0", role: "region", "aria-label": "Summary"}, text),
+    copyButton(text, "summary"),
+    el("h3", {}, "Runs as a Markdown table"),
+    el("pre", {"data-estimate": "md", tabindex: "0", role: "region", "aria-label": "Markdown table"}, md),
+    copyButton(md, "Markdown"),
+    el("h3", {}, "JSON (the same as npm run report -- estimate --codecarbon FILE --format json)"),
+    el("pre", {"data-estimate": "json", tabindex: "0", role: "region", "aria-label": "JSON"}, json),
+    copyButton(json, "JSON")
   );
 }

@@ -1,6 +1,7 @@
 // The carbon impact statement on the estimate page: the paragraph (src/lib/estimate/statement.ts) in Markdown or LaTeX,
 // shown as text to select, with a copy button. Text only through el() (textContent).
 import type {Estimate} from "../lib/estimate/estimate.js";
+import type {CodeCarbonEstimate} from "../lib/estimate/estimate-codecarbon.js";
 import {impactStatement, type StatementCitation, type StatementFormat} from "../lib/estimate/statement.js";
 import type {Inputs} from "../lib/inputs/types.js";
 import {copyText} from "./cite-block.js";
@@ -8,7 +9,7 @@ import {el} from "./dom.js";
 
 export function statementBlock(
   inputs: Inputs,
-  e: Estimate,
+  e: Estimate | CodeCarbonEstimate,
   citation: StatementCitation,
   format: StatementFormat
 ): HTMLElement {

@@ -1,11 +1,14 @@
 // The estimate form gives the same numbers as the CLI: the form is filled as a reader would, and the JSON it
 // shows is compared with what `npm run report -- estimate … --format json` prints (runEstimate, the CLI's code).
-import {resolve} from "node:path";
+import {mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {basename, join, resolve} from "node:path";
 import {describe, expect, test} from "vitest";
 import type {Page} from "playwright-core";
 import {runEstimate} from "../../cli/estimate-cli.js";
 import type {Watched} from "../../browser/harness.js";
 import {siteSession} from "./session.js";
+import {writeNvidiaSmiLog} from "../../bench/imports.js";
 
 const site = siteSession();
 
@@ -28,7 +31,11 @@ async function choose(page: Page, name: string, prefix: string): Promise<void> {
 }
 
 /** The JSON the page shows, once it satisfies `ready`. */
-async function pageJson(page: Page, ready: (json: Record<string, unknown>) => boolean): Promise<unknown> {
+async function pageJson(
+  page: Page,
+  ready: (json: Record<string, unknown>) => boolean,
+  timeout = 10000
+): Promise<unknown> {
   let last: unknown = null;
   await expect
     .poll(
@@ -41,13 +48,20 @@ async function pageJson(page: Page, ready: (json: Record<string, unknown>) => bo
         last = JSON.parse(text);
         return ready(last as Record<string, unknown>);
       },
-      {timeout: 10000}
+      {timeout}
     )
     .toBe(true);
   return last;
 }
 
 const cliJson = async (args: string[]) => JSON.parse((await runEstimate([...args, "--format", "json"])).output);
+
+/** A CodeCarbon JSON with its files named by their base name, as a browser names an uploaded file. */
+function baseNames(json: unknown): unknown {
+  return JSON.parse(JSON.stringify(json), (key, value) =>
+    key === "file" && typeof value === "string" ? basename(value) : value
+  );
+}
 
 describe("estimate page", () => {
   test("the form filled as 8 A100 at 400 W for 100 h, PUE 1.1, 0.385 kg gives the CLI's JSON", async () => {
@@ -195,4 +209,88 @@ describe("estimate page", () => {
     expect([...errors, ...again.errors]).toEqual([]);
     await again.page.close();
   });
+
+  test("a CodeCarbon emissions.csv (v2 and v3) given on the page gives the CLI's --codecarbon JSON, kWh for kWh", async () => {
+    const {page, errors} = await open();
+    await fill(page, "pue", "1.1");
+    await choose(page, "grid", "EPA 2018");
+    for (const name of ["emissions-v2.csv", "emissions-v3.csv"]) {
+      const file = resolve("test/fixtures/codecarbon", name);
+      await field(page, "log").locator('input[type="file"]').setInputFiles(file);
+      const json = (await pageJson(
+        page,
+        (j) =>
+          j.source === "codecarbon" &&
+          (j.codecarbon as {files: Array<{file: string}>}).files[0].file === name &&
+          (j.inputs as {pue: number}).pue === 1.1
+      )) as {kwh: number; hardware_kwh: number; codecarbon_kwh: number};
+      const cli = (await cliJson(["--codecarbon", file, "--pue", "1.1", "--grid", "epa-2018"])) as typeof json;
+      expect(json.kwh).toBe(cli.kwh);
+      expect(json).toEqual(baseNames(cli));
+      // v2: runs of 0.03 and 0.125 kWh at CodeCarbon's PUE 1; v3: 0.24 and 0.36 kWh at PUE 1.2, so 0.5 kWh at the
+      // hardware; this page's PUE 1.1 on top.
+      expect(json.kwh).toBeCloseTo(name === "emissions-v2.csv" ? 0.155 * 1.1 : 0.5 * 1.1, 12);
+      expect(await page.locator('[data-upload="skipped"]').textContent()).toMatch(/none skipped/);
+      expect(await page.locator('[data-estimate="command"]').textContent()).toBe(
+        `npm run report -- estimate --pue 1.1 --grid epa-2018 --units lbs --codecarbon "${name}" --format json`
+      );
+    }
+    expect(await page.locator('[data-estimate="headline"]').innerText()).toMatch(/kWh drawn from the grid at PUE 1\.1/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("a bad CodeCarbon file shows an error naming the file and line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "estimate-page-"));
+    try {
+      const {readFileSync, writeFileSync} = await import("node:fs");
+      const lines = readFileSync("test/fixtures/codecarbon/emissions-v3.csv", "utf8").split("\n");
+      const column = lines[0].split(",").indexOf("energy_consumed");
+      const fields = lines[2].split(",");
+      fields[column] = "-0.36";
+      lines[2] = fields.join(",");
+      const file = join(dir, "negative.csv");
+      writeFileSync(file, lines.join("\n"));
+      const {page} = await open();
+      await field(page, "log").locator('input[type="file"]').setInputFiles(file);
+      const error = page.locator('[data-estimate="error"]');
+      await error.waitFor({timeout: 10000});
+      expect(await error.textContent()).toBe(
+        "CodeCarbon file negative.csv:3: energy_consumed -0.36 is negative: CodeCarbon writes totals of 0 or more"
+      );
+      await page.close();
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+
+  test("a 30 MB nvidia-smi log streams with progress, lists its skipped lines and gives the CLI's JSON", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "estimate-page-"));
+    try {
+      const file = join(dir, "power.csv");
+      writeNvidiaSmiLog(file, 30e6);
+      const {page, errors} = await open();
+      await choose(page, "accelerator", "none");
+      await fill(page, "count", "");
+      await fill(page, "hours", "");
+      await field(page, "log").locator('input[type="file"]').setInputFiles(file);
+      const json = await pageJson(page, (j) => j.nvidia_smi != null, 120_000);
+      expect(json).toEqual(
+        await cliJson(["--nvidia-smi", file, "--pue", "1.58", "--grid", "epa-2018", "--units", "lbs"])
+      );
+      expect(await page.locator('[data-upload="progress-text"]').textContent()).toMatch(/^Read power\.csv: 30 MB$/);
+      // One [N/A] reading of GPU 3 every 9,973 samples: skipped, counted and listed with its line and why.
+      const skipped = (json as {nvidia_smi: {skipped_lines: number}}).nvidia_smi.skipped_lines;
+      expect(skipped).toBeGreaterThan(0);
+      expect(await page.locator('[data-upload="skipped"] p').first().textContent()).toBe(
+        `${skipped} lines of power.csv skipped:`
+      );
+      expect(await page.locator('[data-upload="skipped"] tbody tr').count()).toBe(skipped);
+      expect(await page.locator('[data-upload="skipped"] tbody tr td').nth(1).textContent()).toBe("not-available");
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  }, 240_000);
 });

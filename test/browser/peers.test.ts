@@ -51,8 +51,19 @@ describe("peers page", () => {
     });
     // Every tool that has a figure appears in the chart's legend.
     const legend = await page.locator('[data-figure="peers-co2e"]').textContent();
-    for (const name of ["ML CO2 Impact", "Green Algorithms", "CodeCarbon", "Carbontracker"])
+    for (const name of [
+      "ML CO2 Impact",
+      "Green Algorithms",
+      "CodeCarbon",
+      "Carbontracker",
+      "experiment-impact-tracker"
+    ])
       expect(legend).toContain(name);
+    // experiment-impact-tracker by grid zone: BLOOM in zone FR has a figure; a US run says in words why it has none.
+    const eit = (id: string) => lines.findIndex((l) => l.id === id && l.tool === "experiment_impact_tracker");
+    expect(rows[eit("bloom")][5]).toBe(formatSignificant(lines[eit("bloom")].co2e_kg, 4));
+    expect(lines[eit("bloom")].co2e_kg).not.toBeNull();
+    expect(rows[eit("transformer_base")][7]).toMatch(/^no default for this location \(US\): not a US average/);
     expect(await page.locator('table:has(caption:text("Every default used above")) tbody tr').count()).toBe(
       loadPeerDefaults("data").length
     );

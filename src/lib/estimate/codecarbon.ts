@@ -255,6 +255,8 @@ const NUMBER = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 interface LastRow {
   fields: readonly string[];
   match: HeaderMatch;
+  /** The text of this row's file as written (see CodeCarbonReader.file). */
+  text: (field: string) => string;
   file: string;
   line: number;
   firstLine: number;
@@ -301,13 +303,16 @@ function numberField(
 /** A run from its last row. */
 function runOf(runId: string, last: LastRow): CodeCarbonRun {
   const {fields, match, file, line} = last;
-  const text = (name: string) => field(match, fields, name);
+  const text = (name: string) => {
+    const v = field(match, fields, name);
+    return v == null ? null : last.text(v);
+  };
   const number = (name: string, required = false, min = 0) =>
     numberField(match, fields, name, file, line, required, min);
   const energy = number("energy_consumed", true)!;
   const pue = number("pue", false, 1) ?? 1;
   return {
-    run_id: runId,
+    run_id: last.text(runId),
     file,
     project_name: text("project_name"),
     experiment_id: text("experiment_id"),
@@ -333,14 +338,17 @@ function runOf(runId: string, last: LastRow): CodeCarbonRun {
   };
 }
 
+const asWritten = (field: string) => field;
+
 /**
- * Accumulates CodeCarbon rows, one file after another. `file(name)` starts a file; `header(fields, line)`
- * then `row(fields, line)` for each following record; `finish()` gives the import. Memory grows with the
- * number of runs, not of rows.
+ * Accumulates CodeCarbon rows, one file after another. `file(name)` starts a file; `record(fields, line)` for
+ * each of its records, the first being its header; `finish()` gives the import. Memory grows with the number of
+ * runs, not of rows.
  */
 export class CodeCarbonReader {
   private current: {file: string; match: HeaderMatch; rows: number} | null = null;
   private currentFile: string | null = null;
+  private currentText: (field: string) => string = asWritten;
   private readonly files: CodeCarbonImport["files"] = [];
   private readonly runs = new Map<string, LastRow>();
   private readonly skips: CodeCarbonSkip[] = [];
@@ -353,10 +361,15 @@ export class CodeCarbonReader {
   private readonly warnings: string[] = [];
   private rowCount = 0;
 
-  /** Starts the next file. */
-  file(name: string): void {
+  /**
+   * Starts the next file. `text` turns a field as the caller decoded it into the text written (the CLI decodes
+   * bytes as latin1, which is faster, and gives the conversion back to UTF-8): applied to the run ids and text
+   * columns the import keeps, not to the numbers it reads.
+   */
+  file(name: string, text: (field: string) => string = asWritten): void {
     this.closeFile();
     this.currentFile = name;
+    this.currentText = text;
   }
 
   private closeFile() {
@@ -419,21 +432,22 @@ export class CodeCarbonReader {
       this.counts.superseded++;
       if (before.file !== file) {
         this.warnings.push(
-          `run ${runId} appears in ${before.file} and ${file}: its last row (${file}:${line}) is taken as its total`
+          `run ${this.currentText(runId)} appears in ${before.file} and ${file}: its last row (${file}:${line}) is taken as its total`
         );
       } else if (energy < before.energy) {
         this.warnings.push(
-          `${file}:${line}: run ${runId}'s energy_consumed ${energy} kWh is below line ${before.line}'s ${before.energy} kWh; rows of a run are cumulative, so the last row is taken as its total`
+          `${file}:${line}: run ${this.currentText(runId)}'s energy_consumed ${energy} kWh is below line ${before.line}'s ${before.energy} kWh; rows of a run are cumulative, so the last row is taken as its total`
         );
       }
       before.rows++;
       before.fields = fields;
       before.match = match;
+      before.text = this.currentText;
       before.file = file;
       before.line = line;
       before.energy = energy;
     } else {
-      this.runs.set(runId, {fields, match, file, line, firstLine: line, rows: 1, energy});
+      this.runs.set(runId, {fields, match, text: this.currentText, file, line, firstLine: line, rows: 1, energy});
     }
   }
 
@@ -473,6 +487,19 @@ export class CodeCarbonReader {
     };
   }
 }
+
+/**
+ * An error met while csv-parse reads an emissions.csv as a CodeCarbonError naming the file and line: the reader's
+ * own errors as they are, csv-parse's (an unclosed quote …) as "not CSV" with the line csv-parse gives.
+ */
+export function codecarbonCsvError(file: string, error: unknown): CodeCarbonError {
+  if (error instanceof CodeCarbonError) return error;
+  const e = error as Error & {lines?: number};
+  return new CodeCarbonError(file, e.lines ?? null, `not CSV: ${String(e.message).replace(/^Invalid [^:]*: /, "")}`);
+}
+
+/** The csv-parse options of an emissions.csv, the same on the command line and in the page. */
+export const CODECARBON_CSV_OPTIONS = {bom: true, relax_column_count: true, skip_empty_lines: true} as const;
 
 /** Reads emissions.csv records already split into fields (the first is the header): for tests and the page. */
 export function readCodeCarbonRecords(files: Array<{file: string; records: string[][]}>): CodeCarbonImport {

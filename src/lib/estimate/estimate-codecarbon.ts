@@ -68,6 +68,11 @@ export function estimateFromCodeCarbon(
   };
 }
 
+/** The estimate as the JSON text `npm run report -- estimate --codecarbon FILE --format json` prints and the page shows. */
+export function codecarbonJson(e: CodeCarbonEstimate): string {
+  return JSON.stringify(e, null, 2) + "\n";
+}
+
 function q(x: number): string {
   return Math.abs(x) >= 1000 ? n(x, 0) : x.toLocaleString("en-US", {maximumSignificantDigits: 4});
 }

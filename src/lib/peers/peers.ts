@@ -101,7 +101,11 @@ export function greenAlgorithms(
   return {kwh, co2e_kg: co2eKg(kwh, gPerKwh / 1000)};
 }
 
-/** A tracker (CodeCarbon, Carbontracker): the measured energy × its PUE × its intensity (g/kWh). */
+/**
+ * A tracker (CodeCarbon, Carbontracker, experiment-impact-tracker): the measured energy × its PUE × its intensity
+ * (g/kWh). experiment-impact-tracker: kWh = PUE × (GPU kWh + CPU kWh) and g = kWh × the zone's carbonIntensity
+ * (utils.py lines 159-164 and 203-207); its rough estimator is the same with TDP × utilisation × hours at PUE 1.
+ */
 export function trackerEstimate(hardwareKwh: number, pue: number, gPerKwh: number): {kwh: number; co2e_kg: number} {
   const kwh = facilityKwh(hardwareKwh, pue);
   return {kwh, co2e_kg: co2eKg(kwh, gPerKwh / 1000)};
@@ -116,6 +120,7 @@ export function defaultLabel(key: string): string {
     tdp: "TDP of",
     pue: "PUE",
     intensity: "intensity for",
+    zone: "intensity of zone",
     usage_gpu: "GPU usage factor",
     memory_w_per_gb: "memory power per GB"
   };
@@ -173,15 +178,15 @@ export function peerFigures(row: PeerRow, defaults: readonly PeerDefault[]): Pee
     }
     if (row.tpu) return none("it measures power with NVML and RAPL, which cannot read a TPU");
     const pue = get("pue");
-    const ci = row.location == null ? null : get(`intensity:${row.location}`);
-    // A tool with no country intensity at all (experiment-impact-tracker: zones only) says so on its PUE row.
-    if (!defaults.some((d) => d.tool === tool.id && d.key.startsWith("intensity:"))) {
-      return none(pue?.note ?? "no intensity default recorded", pue ? [show(pue)] : []);
+    const used = pue ? [show(pue)] : [];
+    if (row.location == null) return none(NO_LOCATION, used);
+    const ci = get(`intensity:${row.location}`);
+    if (!ci) {
+      // A tool that looks intensities up by grid zone (experiment-impact-tracker) records why a country has none.
+      const zone = get(`zone:${row.location}`);
+      return none(`no default for this location (${row.location})${zone?.note ? `: ${zone.note}` : ""}`, used);
     }
-    if (row.location == null) return none(NO_LOCATION, pue ? [show(pue)] : []);
-    if (!pue || !ci) {
-      return none(pue?.note ?? `no default PUE or intensity for ${row.location} recorded`, pue ? [show(pue)] : []);
-    }
+    if (!pue) return none("no default PUE recorded");
     if (row.hardwareKwh == null) return none("the source gives no measured power or energy");
     const r = trackerEstimate(row.hardwareKwh, pue.value, ci.value);
     return {tool: tool.id, ...r, used: [show(pue), show(ci), "the row's measured power"], reason: null};
