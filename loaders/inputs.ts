@@ -12,6 +12,7 @@ import {loadUncertaintyInputs} from "./uncertainty-inputs.js";
 import {loadLaterInputs} from "./later-inputs.js";
 import {loadLedgerInputs} from "./ledger-inputs.js";
 import {loadLifecycleInputs} from "./lifecycle-inputs.js";
+import {loadGridInputs} from "./grid-inputs.js";
 import type {Inputs} from "../src/lib/inputs/types.js";
 
 /** Constants the engine needs, by file. */
@@ -248,7 +249,8 @@ function readInputs(dataDir: string): Inputs {
     ...loadLaterInputs(dataDir, hardware),
     ...loadLedgerInputs(dataDir),
     ...loadLifecycleInputs(dataDir),
-    ...loadUncertaintyInputs(dataDir)
+    ...loadUncertaintyInputs(dataDir),
+    ...loadGridInputs(dataDir)
   };
 }
 

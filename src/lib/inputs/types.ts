@@ -2,6 +2,7 @@
 // reaches the types with no edit here.
 import type * as S from "./schemas.js";
 import type {RowOf} from "./schemas.js";
+import type {CountryGrids} from "../scenario/country-grids.js";
 
 /** Where a value comes from: the publication and the place in it (table, section, footnote). */
 export interface Provenance {
@@ -101,6 +102,11 @@ export interface Inputs {
   ledgerPublished: LedgerPrintedCell[];
   lifecyclePublished: LifecyclePrintedCell[];
   uncertainty: UncertaintyRow[];
+  /**
+   * Today's grids: yearly country and region intensities (data/grid_intensity_countries.v1.csv). Loaded by the CLI
+   * and the build; on the site a separate file (data/country-grids.json), added by the pages that offer them.
+   */
+  countryGrids?: CountryGrids;
 }
 
 /**
