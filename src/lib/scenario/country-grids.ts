@@ -40,6 +40,12 @@ export interface CountryGridChoice {
   locator: string;
 }
 
+/** A grid select's pseudo id for "a country or region, one year" (a country-year control gives the grid id). */
+export const COUNTRY = "country-year";
+
+/** The country grid offered first: "Train it in France, 2023". */
+export const DEFAULT_COUNTRY_GRID = "FR:2023";
+
 /** Is this grid id a country-year (it has a ":"; the Table 2 ids and the built-in ones never do)? */
 export function isCountryGridId(id: string): boolean {
   return id.includes(":");
