@@ -710,6 +710,7 @@ export const COUNTRY_GRIDS = fileSpec({
       type: "integer",
       min: COUNTRY_GRID_YEARS[0],
       max: COUNTRY_GRID_YEARS[1],
+      unit: "year",
       description: "the calendar year"
     },
     {
