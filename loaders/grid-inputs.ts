@@ -11,7 +11,7 @@ const ALPHA2 = /^[A-Z]{2}$/;
 const LOCATOR = new RegExp(`^${SOURCE_FILE.replace(/\./g, "\\.")} line ([1-9][0-9]*)$`);
 
 /**
- * Reads data/grid_intensity_countries.v1.csv (Ember's yearly carbon intensity of each country's and region's
+ * Reads data/country_grids.v1.csv (Ember's yearly carbon intensity of each country's and region's
  * electricity) and checks, beyond its declaration (years in range, intensities non-negative, no repeated code and
  * year): that a country's code is ISO alpha-3 and its alpha-2 two letters, a region's an upper-case id; that a code
  * keeps one name, kind and alpha-2 on every row and no two codes share an alpha-2; that every row has the one

@@ -33,7 +33,7 @@ export function inputsJson(): string {
   return JSON.stringify(inputs);
 }
 
-/** Today's grids (data/grid_intensity_countries.v1.csv), validated: for the pages' country-year grid choice. */
+/** Today's grids (data/country_grids.v1.csv), validated: for the pages' country-year grid choice. */
 export function countryGridsJson(): string {
   return JSON.stringify(entry().inputs.countryGrids);
 }

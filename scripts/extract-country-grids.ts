@@ -1,4 +1,4 @@
-// Writes data/grid_intensity_countries.v1.csv, the yearly carbon intensity of each country's and region's
+// Writes data/country_grids.v1.csv, the yearly carbon intensity of each country's and region's
 // electricity, from a local copy of Ember's yearly country overview (CC BY 4.0) at the commit named in
 // src/lib/inputs/schemas.ts (COUNTRY_GRIDS_SOURCE), and ISO 3166-1's alpha-2 codes from the iso-codes package's
 // iso_3166-1.json (version 4.15.0). No network: get the two files first, e.g.
@@ -35,7 +35,7 @@ function csvField(text: string): string {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The CSV text of data/grid_intensity_countries.v1.csv from Ember's file and ISO's alpha-3 → alpha-2 table. */
+/** The CSV text of data/country_grids.v1.csv from Ember's file and ISO's alpha-3 → alpha-2 table. */
 export function extractCountryGrids(
   ember: Buffer,
   iso: {alpha_2: string; alpha_3: string}[]

@@ -146,7 +146,7 @@ describe("country-grids", () => {
       "country_or_region,country_code,year,demand_twh,demand_mwh_per_capita,emissions_intensity_gco2_per_kwh\nFrance,FRA,2023,467.12,7.03,55.28\n"
     );
     expect(() => extractCountryGrids(scrap, [])).toThrow(/git blob id is [0-9a-f]{40}, not 943f09f9/);
-    const shipped = readFileSync("data/grid_intensity_countries.v1.csv", "utf8");
+    const shipped = readFileSync("data/country_grids.v1.csv", "utf8");
     expect(shipped.split("\n")[0]).toBe("code,alpha2,name,kind,year,g_co2_per_kwh,source,locator");
   });
 });

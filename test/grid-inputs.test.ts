@@ -1,4 +1,4 @@
-// data/grid_intensity_countries.v1.csv (today's grids, Ember): read into one series per country or region; a
+// data/country_grids.v1.csv (today's grids, Ember): read into one series per country or region; a
 // corrupted copy fails with a DataError naming the file, the line and the column, through loadGridInputs and through
 // loadInputs (which every command and the build call).
 import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
@@ -9,7 +9,7 @@ import {DataError} from "../loaders/errors.js";
 import {loadGridInputs} from "../loaders/grid-inputs.js";
 import {loadInputs} from "../loaders/inputs.js";
 
-const FILE = "grid_intensity_countries.v1.csv";
+const FILE = "country_grids.v1.csv";
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, {recursive: true, force: true});
@@ -74,7 +74,7 @@ describe("grid-inputs", () => {
     const dir = withEdit((t) => t.replace("FRA,FR,France,country,2023,55.28,", "FRA,FR,France,country,2023,-55.28,"));
     for (const load of [() => loadGridInputs(dir), () => loadInputs(dir)]) {
       const e = dataError(load);
-      expect(e.file).toMatch(/grid_intensity_countries\.v1\.csv$/);
+      expect(e.file).toMatch(/country_grids\.v1\.csv$/);
       expect(e.line).toBe(line);
       expect(e.column).toBe("g_co2_per_kwh");
       expect(e.columnNumber).toBe(6);

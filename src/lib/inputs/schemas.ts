@@ -685,7 +685,7 @@ export const COUNTRY_GRIDS_SOURCE = {
 export const COUNTRY_GRID_YEARS = [2000, 2024] as const;
 
 export const COUNTRY_GRIDS = fileSpec({
-  file: "data/grid_intensity_countries.v1.csv",
+  file: "data/country_grids.v1.csv",
   description: `the yearly average carbon intensity of one country's or region's electricity generation, extracted by scripts/extract-country-grids.ts from Ember's yearly data (${COUNTRY_GRIDS_SOURCE.repository}, ${COUNTRY_GRIDS_SOURCE.path} at commit ${COUNTRY_GRIDS_SOURCE.commit}, git blob ${COUNTRY_GRIDS_SOURCE.blob}; licence ${COUNTRY_GRIDS_SOURCE.licence}, as that repository's metadata.json states) with ISO 3166-1 alpha-2 codes from iso-codes 4.15.0`,
   key: ["code", "year"],
   columns: [

@@ -103,7 +103,7 @@ export interface Inputs {
   lifecyclePublished: LifecyclePrintedCell[];
   uncertainty: UncertaintyRow[];
   /**
-   * Today's grids: yearly country and region intensities (data/grid_intensity_countries.v1.csv). Loaded by the CLI
+   * Today's grids: yearly country and region intensities (data/country_grids.v1.csv). Loaded by the CLI
    * and the build; on the site a separate file (data/country-grids.json), added by the pages that offer them.
    */
   countryGrids?: CountryGrids;

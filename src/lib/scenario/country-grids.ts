@@ -1,5 +1,5 @@
 // Today's grids: the yearly average carbon intensity of a country's or region's electricity (Ember's yearly data,
-// data/grid_intensity_countries.v1.csv), chosen as a grid id "<code>:<year>" such as "FR:2023" (the URL's
+// data/country_grids.v1.csv), chosen as a grid id "<code>:<year>" such as "FR:2023" (the URL's
 // grid=FR:2023, the CLI's --grid FR:2023). The code is the country's ISO 3166-1 alpha-2 or alpha-3 code, or a
 // region's id (WORLD, EU …), in any case. Pure: the loader (loaders/grid-inputs.ts) reads and checks the file.
 
