@@ -14,6 +14,7 @@ import {loadLaterInputs} from "./later-inputs.js";
 import {loadLedgerInputs} from "./ledger-inputs.js";
 import {loadLifecycleInputs} from "./lifecycle-inputs.js";
 import {loadAccountingInputs} from "./accounting-inputs.js";
+import {loadGridInputs} from "./grid-inputs.js";
 import type {Inputs} from "../src/lib/inputs/types.js";
 
 /** Constants the engine needs, by file. */
@@ -272,7 +273,8 @@ function readInputs(dataDir: string): Inputs {
     ...loadLedgerInputs(dataDir),
     ...loadLifecycleInputs(dataDir),
     ...loadUncertaintyInputs(dataDir),
-    ...loadAccountingInputs(dataDir)
+    ...loadAccountingInputs(dataDir),
+    ...loadGridInputs(dataDir)
   };
 }
 

@@ -29,7 +29,14 @@ function paperReport(): Report {
 
 /** What the Framework data loaders emit; each writes only data to stdout. */
 export function inputsJson(): string {
-  return JSON.stringify(entry().inputs);
+  // The country grids are a file of their own (country-grids.json), loaded only by the pages that offer them.
+  const {countryGrids: _, ...inputs} = entry().inputs;
+  return JSON.stringify(inputs);
+}
+
+/** Today's grids (data/country_grids.v1.csv), validated: for the pages' country-year grid choice. */
+export function countryGridsJson(): string {
+  return JSON.stringify(entry().inputs.countryGrids);
 }
 
 export function reportJson(): string {
@@ -60,6 +67,7 @@ export const SITE_DATA: Readonly<Record<string, () => string | Promise<string>>>
   "report.json": reportJson,
   "manifest.json": manifestJson,
   "peer-defaults.json": peerDefaultsJson,
+  "country-grids.json": countryGridsJson,
   "table1.csv": () => tableCsv("table1"),
   "table2.csv": () => tableCsv("table2"),
   "table3.csv": () => tableCsv("table3"),

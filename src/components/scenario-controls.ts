@@ -31,7 +31,9 @@ import type {Inputs as EngineInputs} from "../lib/inputs/types.js";
 import {intensityToKgPerKwh, kgPerKwhTo, MASS_UNITS, type IntensityUnit, type MassUnit} from "../lib/formulas/units.js";
 import {factorSetLabel} from "../lib/present/labels.js";
 import {readParam} from "../lib/scenario/params.js";
+import {COUNTRY, DEFAULT_COUNTRY_GRID, isCountryGridId} from "../lib/scenario/country-grids.js";
 import {labelRange} from "./a11y.js";
+import type {CountryGridInput} from "./country-grid-input.js";
 import {el} from "./dom.js";
 import {parseView} from "./sensitivity-model.js";
 
@@ -108,12 +110,28 @@ export function scenarioInput(inputs: EngineInputs, query: string): ScenarioInpu
         ? "Custom mix…"
         : id === DIRECT
           ? "Direct intensity…"
-          : `${inputs.grids.find((g) => g.id === id)!.consumer} (Table 2 mix)`;
-  const gridChoice = (s: Scenario) => (s.intensity != null ? DIRECT : s.grid);
+          : id === COUNTRY
+            ? "A country or region, one year (Ember)…"
+            : `${inputs.grids.find((g) => g.id === id)!.consumer} (Table 2 mix)`;
+  const gridChoice = (s: Scenario) => (s.intensity != null ? DIRECT : isCountryGridId(s.grid) ? COUNTRY : s.grid);
+  const countryGrids = inputs.countryGrids;
   const grid = field(
     "grid",
-    Inputs.select([...gridIds(inputs), DIRECT], {label: "Grid", format: gridLabel, value: gridChoice(s0)})
+    Inputs.select([...gridIds(inputs), ...(countryGrids ? [COUNTRY] : []), DIRECT], {
+      label: "Grid",
+      format: gridLabel,
+      value: gridChoice(s0)
+    })
   );
+  // Today's grids: a country or region and a year, Ember's yearly average (only where the page loads them).
+  // Its control is loaded on demand (a module of its own), keeping it out of the page's first JavaScript.
+  let country: CountryGridInput | null = null;
+  const countryBox = el("fieldset", {class: "country-grid-box"}, el("legend", {}, "Country or region, yearly average"));
+  if (countryGrids)
+    void import("./country-grid-input.js").then(({countryGridInput}) => {
+      country = countryGridInput(countryGrids, value.grid);
+      countryBox.append(country, el("p", {class: "small muted"}, `${countryGrids.source}, ${countryGrids.licence}.`));
+    });
   const mixInputs = MIX_CATEGORIES.map((c) =>
     field(`mix-${c}`, labelRange(Inputs.range([0, 100], {step: 1, label: `${MIX_LABELS[c]} (%)`, value: s0.mix[c]})))
   );
@@ -191,7 +209,10 @@ export function scenarioInput(inputs: EngineInputs, query: string): ScenarioInpu
     if (is(grid))
       return grid.value === DIRECT
         ? {...s, grid: PAPER_GRID, intensity: kgNow()}
-        : {...s, grid: grid.value, intensity: null};
+        : grid.value === COUNTRY
+          ? {...s, grid: country?.value ?? DEFAULT_COUNTRY_GRID, intensity: null}
+          : {...s, grid: grid.value, intensity: null};
+    if (country && is(country)) return {...s, grid: country.value, intensity: null};
     const k = mixInputs.findIndex(is);
     if (k >= 0) {
       const mix = Object.fromEntries(MIX_CATEGORIES.map((c, j) => [c, mixInputs[j].value])) as Mix;
@@ -239,6 +260,8 @@ export function scenarioInput(inputs: EngineInputs, query: string): ScenarioInpu
       button.setAttribute("aria-pressed", String(Number(button.dataset.pueValue ?? NaN) === s.pue));
     if (grid.value !== gridChoice(s)) grid.value = gridChoice(s);
     mixBox.hidden = gridChoice(s) !== CUSTOM_GRID;
+    countryBox.hidden = gridChoice(s) !== COUNTRY;
+    if (country && isCountryGridId(s.grid) && country.value !== s.grid) country.value = s.grid;
     intensityBox.hidden = gridChoice(s) !== DIRECT;
     MIX_CATEGORIES.forEach((c, k) => {
       if (mixInputs[k].value !== s.mix[c]) mixInputs[k].value = s.mix[c];
@@ -290,6 +313,7 @@ export function scenarioInput(inputs: EngineInputs, query: string): ScenarioInpu
       unassignedMode,
       unassignedG,
       mixBox,
+      countryBox,
       intensityBox
     ),
     el("fieldset", {class: "controls-display"}, el("legend", {}, "Display"), units)

@@ -265,7 +265,7 @@ export function gridChart(
   return figure({
     title: "Carbon intensity of each grid",
     subtitle: "g CO2e per kWh",
-    source: `Strubell, Ganesh & McCallum (2019), Table 2 (mixes), under the ${data.factors} factors (data/emission_factors.v2.csv); the EPA factor from §2`,
+    source: `Strubell, Ganesh & McCallum (2019), Table 2 (mixes), under the ${data.factors} factors (data/emission_factors.v2.csv); the EPA factor from §2${rows.some((d) => d.kind === "country") ? "; the country's yearly average from Ember's yearly electricity data, CC BY 4.0 (data/country_grids.v1.csv)" : ""}`,
     note: `Unassigned share: ${data.unassigned}. The orange bar and dashed rule are the paper's EPA factor, with the United States mix it stands for beside it; the scenario's choice is outlined.`,
     filename: "sensitivity-grids",
     query,

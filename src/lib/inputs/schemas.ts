@@ -738,6 +738,66 @@ export const UNCERTAINTY = fileSpec({
   ]
 });
 
+/** The Ember file the country grids are extracted from (scripts/extract-country-grids.ts): repository, path, commit. */
+export const COUNTRY_GRIDS_SOURCE = {
+  repository: "github.com/ember-climate/ember-data-api",
+  path: "data/api_country_overview_yearly.csv",
+  commit: "ae39f58784e483c1febab076a03c2af70edd3b70",
+  /** The file's git blob id at that commit: the extraction script refuses any other copy. */
+  blob: "943f09f9798b0af8c0304630ffbd34853ed4039d",
+  licence: "CC BY 4.0"
+} as const;
+
+/** Years the country grids cover (Ember's yearly data at that commit: 2000 to 2024). */
+export const COUNTRY_GRID_YEARS = [2000, 2024] as const;
+
+export const COUNTRY_GRIDS = fileSpec({
+  file: "data/country_grids.v1.csv",
+  description: `the yearly average carbon intensity of one country's or region's electricity generation, extracted by scripts/extract-country-grids.ts from Ember's yearly data (${COUNTRY_GRIDS_SOURCE.repository}, ${COUNTRY_GRIDS_SOURCE.path} at commit ${COUNTRY_GRIDS_SOURCE.commit}, git blob ${COUNTRY_GRIDS_SOURCE.blob}; licence ${COUNTRY_GRIDS_SOURCE.licence}, as that repository's metadata.json states) with ISO 3166-1 alpha-2 codes from iso-codes 4.15.0`,
+  key: ["code", "year"],
+  columns: [
+    {
+      name: "code",
+      type: "string",
+      description:
+        "Ember's code: the ISO 3166-1 alpha-3 code of a country, or an upper-case id of a region (WORLD, EU …)"
+    },
+    {
+      name: "alpha2",
+      type: "string",
+      optional: true,
+      emptyAs: "text",
+      description:
+        "the country's ISO 3166-1 alpha-2 code (iso-codes 4.15.0), empty for a region or a code ISO does not list"
+    },
+    {name: "name", type: "string", description: "the country or region as Ember names it"},
+    {name: "kind", type: "enum", values: ["country", "region"], description: "a country or a region (an aggregate)"},
+    {
+      name: "year",
+      type: "integer",
+      min: COUNTRY_GRID_YEARS[0],
+      max: COUNTRY_GRID_YEARS[1],
+      unit: "year",
+      description: "the calendar year"
+    },
+    {
+      name: "g_co2_per_kwh",
+      type: "number",
+      min: 0,
+      max: 2000,
+      unit: "g/kWh",
+      description:
+        "Ember's emissions_intensity_gco2_per_kwh (g CO2 per kWh, as Ember names it), the year's average; used as the grid's CO2e intensity"
+    },
+    source,
+    {
+      name: "locator",
+      type: "string",
+      description: "the line of Ember's file the value is read from"
+    }
+  ]
+});
+
 /** Every data file, in the order the data dictionary lists them. */
 export const ALL_FILES: readonly FileSpec[] = [
   CONSTANTS,
@@ -758,5 +818,6 @@ export const ALL_FILES: readonly FileSpec[] = [
   LEDGER_PUBLISHED,
   LIFECYCLE_PUBLISHED,
   UNCERTAINTY,
-  ACCOUNTING_FACTORS
+  ACCOUNTING_FACTORS,
+  COUNTRY_GRIDS
 ];

@@ -2,6 +2,7 @@
 // reaches the types with no edit here.
 import type * as S from "./schemas.js";
 import type {RowOf} from "./schemas.js";
+import type {CountryGrids} from "../scenario/country-grids.js";
 
 /** Where a value comes from: the publication and the place in it (table, section, footnote). */
 export interface Provenance {
@@ -106,6 +107,11 @@ export interface Inputs {
   uncertainty: UncertaintyRow[];
   /** The accounting controls' published defaults; absent in inputs written before they existed. */
   accountingFactors?: AccountingFactor[];
+  /**
+   * Today's grids: yearly country and region intensities (data/country_grids.v1.csv). Loaded by the CLI
+   * and the build; on the site a separate file (data/country-grids.json), added by the pages that offer them.
+   */
+  countryGrids?: CountryGrids;
 }
 
 /**

@@ -22,6 +22,13 @@ import {
   type Param,
   type ParamNotice
 } from "./params.js";
+import {
+  countryGridAllowed,
+  countryGridChoice,
+  countryGridLabel,
+  isCountryGridId,
+  readCountryGrid
+} from "./country-grids.js";
 import {intensityKgPerKwh, lbsToKg, MASS_UNITS, MAX_KG_PER_KWH, type MassUnit} from "../formulas/units.js";
 
 /** The grid id that stands for the paper's own factor, 0.954 lbs CO2e/kWh (EPA 2018; Strubell et al. 2019, §2). */
@@ -49,7 +56,10 @@ export const UNASSIGNED_RANGE = [0, 2000] as const;
 export interface Scenario extends LifecycleChoices {
   /** Power usage effectiveness, ratio ≥ 1. */
   pue: number;
-  /** "epa-2018" (the paper's factor), a Table 2 consumer id, or "custom" (uses `mix`). */
+  /**
+   * "epa-2018" (the paper's factor), a Table 2 consumer id, "custom" (uses `mix`), or a country or region and year
+   * such as "FR:2023" (today's grids, country-grids.ts).
+   */
   grid: string;
   /** A direct carbon intensity in kg CO2e per kWh; overrides `grid` when set. */
   intensity: number | null;
@@ -121,6 +131,7 @@ export function gridKgPerKwh(
   overrides: Readonly<Record<string, number>> = {}
 ): number {
   if (grid === PAPER_GRID) return paperKgPerKwh(inputs);
+  if (isCountryGridId(grid)) return countryGridChoice(inputs.countryGrids, grid).gPerKwh / 1000;
   const row = inputs.grids.find((g) => g.id === grid);
   const chosen = grid === CUSTOM_GRID ? mix : row ? mixOf(row) : undefined;
   if (!chosen) throw new Error(`unknown grid "${grid}"`);
@@ -158,12 +169,19 @@ export function resolveScenario(inputs: Inputs, scenario: Scenario): ResolvedSce
       scenario.factorOverrides
     );
     const own = overridesText(scenario.factorOverrides ?? {});
-    intensitySource =
-      scenario.grid === PAPER_GRID
+    intensitySource = isCountryGridId(scenario.grid)
+      ? countryGridSource(inputs, scenario.grid)
+      : scenario.grid === PAPER_GRID
         ? "EPA 2018 (the paper's factor)"
         : `${scenario.grid === CUSTOM_GRID ? "custom" : inputs.grids.find((g) => g.id === scenario.grid)!.consumer} mix, ${scenario.factors} factors${own ? ` (own factors: ${own})` : ""}`;
   }
   return {pue: scenario.pue, kgPerKwh, usdPerKwh: scenario.usdPerKwh, units: scenario.units, intensitySource};
+}
+
+/** Where a country grid's intensity comes from: "France 2023 (Ember yearly average, 55.28 g/kWh): <source>, <line>". */
+function countryGridSource(inputs: Inputs, grid: string): string {
+  const choice = countryGridChoice(inputs.countryGrids, grid);
+  return `${countryGridLabel(choice)}: ${inputs.countryGrids!.source}, ${choice.locator}`;
 }
 
 function trim(x: number): string {
@@ -184,8 +202,13 @@ export const SCENARIO_PARAMS: readonly Param<Scenario>[] = [
   param<Scenario>({
     name: "grid",
     help: "grid whose carbon intensity is used",
-    allowed: (i) => `one of ${gridIds(i).join(", ")}`,
+    allowed: (i) => `one of ${gridIds(i).join(", ")}, or ${countryGridAllowed(i.countryGrids)}`,
     read: (t, i, s, reject) => {
+      if (isCountryGridId(t)) {
+        const r = readCountryGrid(i.countryGrids, t);
+        s.grid = "choice" in r ? r.choice.id : reject(r.why);
+        return;
+      }
       const id = t.trim().toLowerCase();
       s.grid = gridIds(i).includes(id) ? id : reject();
     },

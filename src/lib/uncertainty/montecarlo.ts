@@ -11,6 +11,7 @@ import {
 } from "../scenario/mix.js";
 import {fillUniform, randomState, triangularIn} from "./random.js";
 import {CUSTOM_GRID, PAPER_GRID, paperKgPerKwh, resolveScenario, type Scenario} from "../scenario/scenario.js";
+import {isCountryGridId} from "../scenario/country-grids.js";
 import type {EmissionFactor, Inputs, UncertaintyRow} from "../inputs/types.js";
 
 /** A triangular range of a quantity: lowest, most likely and highest value. */
@@ -40,7 +41,11 @@ export function uncertaintyRow(inputs: Inputs, assumption: string): UncertaintyR
 
 /** How the carbon intensity of a sample is obtained. */
 export type IntensityModel =
-  | {kind: "fixed"; kgPerKwh: number}
+  | {
+      kind: "fixed";
+      kgPerKwh: number;
+      /** "country": a country grid's yearly average; else a direct intensity. */ source?: "country";
+    }
   | {
       kind: "mix";
       mix: Mix;
@@ -119,8 +124,10 @@ export function chosenSourceFactors(inputs: Inputs, scenario: Scenario): Record<
  */
 export function monteCarloSpec(inputs: Inputs, scenario: Scenario, model: FocusModel): MonteCarloSpec {
   let intensity: IntensityModel;
-  if (scenario.intensity != null) {
-    intensity = {kind: "fixed", kgPerKwh: resolveScenario(inputs, scenario).kgPerKwh};
+  if (scenario.intensity != null || isCountryGridId(scenario.grid)) {
+    // A direct intensity, or a country's yearly average (today's grids): no mix whose factors could vary.
+    const kgPerKwh = resolveScenario(inputs, scenario).kgPerKwh;
+    intensity = scenario.intensity == null ? {kind: "fixed", kgPerKwh, source: "country"} : {kind: "fixed", kgPerKwh};
   } else {
     const gridId = scenario.grid === PAPER_GRID ? "us" : scenario.grid;
     const row = inputs.grids.find((g) => g.id === gridId);

@@ -1,3 +1,4 @@
+import {countryGridChoice, isCountryGridId} from "../scenario/country-grids.js";
 import {tableModels, modelCo2eKg, type FocusModel} from "./focus.js";
 import {nasRuns} from "../later/nas-correction.js";
 import {numberIn, param, type Param} from "../scenario/params.js";
@@ -59,8 +60,8 @@ export interface GridIntensity {
   id: string;
   label: string;
   kgPerKwh: number;
-  /** "paper": the EPA factor; "mix": a Table 2 consumer; "custom"/"direct": the reader's own. */
-  kind: "paper" | "mix" | "custom" | "direct";
+  /** "paper": the EPA factor; "mix": a Table 2 consumer; "custom"/"direct": the reader's own; "country": today's grid. */
+  kind: "paper" | "mix" | "custom" | "direct" | "country";
   selected: boolean;
 }
 
@@ -91,6 +92,16 @@ export function gridIntensities(inputs: Inputs, scenario: Scenario): GridIntensi
         scenario.factorOverrides
       ),
       kind: "custom",
+      selected: true
+    });
+  }
+  if (isCountryGridId(scenario.grid) && scenario.intensity == null) {
+    const choice = countryGridChoice(inputs.countryGrids, scenario.grid);
+    out.push({
+      id: choice.id,
+      label: `${choice.area.name} ${choice.year} (Ember)`,
+      kgPerKwh: choice.gPerKwh / 1000,
+      kind: "country",
       selected: true
     });
   }

@@ -1,3 +1,4 @@
+import {isCountryGridId} from "../scenario/country-grids.js";
 import {modelCo2eKg, type FocusModel} from "./focus.js";
 import {categoryFactors, factorSetNames, MIX_CATEGORIES, unassignedPercent} from "../scenario/mix.js";
 import {powerRange, pueRange} from "./montecarlo.js";
@@ -64,7 +65,11 @@ export function tornado(inputs: Inputs, scenario: Scenario, model: FocusModel): 
   const scaled = (k: number) => modelCo2eKg({...model, watts: model.watts * k}, base.pue, base.kgPerKwh);
   // The scenario's own value ends a bar when it lies outside the range, so each bar reaches the base.
   const here = (value: string) => ({value, co2eKg: baseKg});
-  const fromMix = scenario.intensity == null && scenario.grid !== PAPER_GRID;
+  const country = scenario.intensity == null && isCountryGridId(scenario.grid);
+  const fromMix = scenario.intensity == null && scenario.grid !== PAPER_GRID && !country;
+  const notFromMix = country
+    ? "no effect: a country's yearly average intensity is not computed from a mix"
+    : "no effect: this scenario's intensity is not computed from a mix (the EPA factor or a direct intensity)";
   const gridName = (id: string) =>
     id === PAPER_GRID ? "EPA 2018 (paper)" : (inputs.grids.find((g) => g.id === id)?.consumer ?? id);
   const pue = pueRange(inputs, scenario.pue);
@@ -107,9 +112,7 @@ export function tornado(inputs: Inputs, scenario: Scenario, model: FocusModel): 
           ? factorSetNames(inputs.factors).map((set) => ({value: set, co2eKg: at({...scenario, factors: set})}))
           : [here("—")]
       ),
-      reason: fromMix
-        ? "every factor set gives this mix the same intensity"
-        : "no effect: this scenario's intensity is not computed from a mix (the EPA factor or a direct intensity)"
+      reason: fromMix ? "every factor set gives this mix the same intensity" : notFromMix
     }
   ];
   const mix = fromMix ? (scenario.grid === CUSTOM_GRID ? scenario.mix : null) : null;
@@ -128,9 +131,7 @@ export function tornado(inputs: Inputs, scenario: Scenario, model: FocusModel): 
   } else {
     candidates.push({
       bar: bar("unassigned", "Unassigned share", [here("—")]),
-      reason: fromMix
-        ? "no effect: this mix assigns every percent to a source"
-        : "no effect: this scenario's intensity is not computed from a mix (the EPA factor or a direct intensity)"
+      reason: fromMix ? "no effect: this mix assigns every percent to a source" : notFromMix
     });
   }
   // A bar narrower than a millionth of the CO2e is no bar.

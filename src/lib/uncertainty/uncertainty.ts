@@ -127,7 +127,10 @@ export function uncertaintySummary(
   if (spec.intensity.kind === "fixed")
     held.push({
       assumption: "carbon_intensity",
-      reason: "a direct intensity is held as given: it has no mix whose factors could vary"
+      reason:
+        spec.intensity.source === "country"
+          ? "a country's yearly average intensity is held as published: it has no mix whose factors could vary"
+          : "a direct intensity is held as given: it has no mix whose factors could vary"
     });
   return {
     model: model.id,
