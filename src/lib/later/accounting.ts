@@ -1,14 +1,7 @@
 import type {LedgerReportRow} from "./ledger-report.js";
+import type {Accounting} from "../scenario/accounting-choices.js";
 import type {LaterRow} from "./later.js";
 import type {LifecyclePrintedCell} from "../inputs/types.js";
-
-/**
- * The two ways of accounting for a run's electricity (GHG Protocol, Scope 2): location-based, at the grid's average
- * intensity; market-based, net of the carbon-free energy its operator bought (Patterson et al. 2021's "net"; the
- * Llama 3.x cards' "market-based").
- */
-export const ACCOUNTING_CHOICES = ["location", "market"] as const;
-export type Accounting = (typeof ACCOUNTING_CHOICES)[number];
 
 /** The note on a row whose source prints no market-based (or net) figure: nothing is invented for it. */
 export const NO_MARKET_FIGURE = "the source prints no market-based figure: location-based kept";

@@ -1,4 +1,5 @@
-import {accountedTonnes, marketShare, type Accounting} from "./accounting.js";
+import {accountedTonnes, marketShare} from "./accounting.js";
+import type {Accounting} from "../scenario/accounting-choices.js";
 import type {Erratum} from "../paper/errata.js";
 import {co2eKg} from "../formulas/emissions.js";
 import {compareLater, laterRows} from "./later.js";

@@ -6,50 +6,19 @@
 import type {AccountingStep} from "./accounting.js";
 import type {LedgerReportRow} from "./ledger-report.js";
 import type {AccountingFactor, Inputs} from "../inputs/types.js";
+import {
+  factorsOf,
+  METHOD_NAMES,
+  type EmbodiedChoice,
+  type LifecycleChoices,
+  type ServerChoice,
+  type WaterFactor
+} from "../scenario/accounting-choices.js";
 import {embodiedKg, kgPerDeviceWithServer} from "../formulas/embodied.js";
 import {serverKwh} from "../formulas/server-power.js";
 import {waterLitres} from "../formulas/water.js";
 import {co2eKg} from "../formulas/emissions.js";
 import {kgToTonnes} from "../formulas/units.js";
-
-/** Embodied CO2e of the hardware: none (today's default), LLMCarbon's per-die figure, or EcoLogits' GPU + server. */
-export const EMBODIED_CHOICES = ["off", "llmcarbon", "ecologits"] as const;
-export type EmbodiedChoice = (typeof EMBODIED_CHOICES)[number];
-
-/** The rest of each server's power beyond its accelerators: none (today's default) or EcoLogits' 1.2 kW per server. */
-export const SERVER_CHOICES = ["off", "ecologits"] as const;
-export type ServerChoice = (typeof SERVER_CHOICES)[number];
-
-/** A litres-per-kWh figure: a row of data/accounting_factors.csv (`id`) or the reader's own number (`id` null). */
-export interface WaterFactor {
-  id: string | null;
-  /** What the control and the URL call it: the row's applies_to (google, USA …) or the number as text. */
-  name: string;
-  /** In words, for the page and the steps' basis. */
-  label: string;
-  lPerKwh: number;
-}
-
-/** The life-cycle choices of a scenario; absent fields are off. */
-export interface LifecycleChoices {
-  embodied?: EmbodiedChoice;
-  server?: ServerChoice;
-  /** The data centre's on-site water per kWh of IT energy, or null for none. */
-  wue?: WaterFactor | null;
-  /** The grid's water per kWh generated, or null for none. */
-  gridWater?: WaterFactor | null;
-}
-
-/** Words for the methods, as the steps and the page name them. */
-export const METHOD_NAMES: Record<AccountingFactor["method"], string> = {
-  llmcarbon: "LLMCarbon",
-  ecologits: "EcoLogits"
-};
-
-/** The factors of one quantity, from the inputs (none where the inputs predate the file). */
-export function factorsOf(inputs: Pick<Inputs, "accountingFactors">, quantity: AccountingFactor["quantity"]) {
-  return (inputs.accountingFactors ?? []).filter((f) => f.quantity === quantity);
-}
 
 /** A method's value of a quantity for an accelerator (its own row, else the method's gpu row for a GPU), or null. */
 function factor(

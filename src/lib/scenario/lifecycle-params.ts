@@ -10,7 +10,7 @@ import {
   type LifecycleChoices,
   type ServerChoice,
   type WaterFactor
-} from "../later/lifecycle.js";
+} from "./accounting-choices.js";
 import type {AccountingFactor, Inputs} from "../inputs/types.js";
 import {numberIn, param, rangeText, type Param, type Reject} from "./params.js";
 

@@ -1,4 +1,4 @@
-import {ACCOUNTING_CHOICES, type Accounting} from "../later/accounting.js";
+import {ACCOUNTING_CHOICES, type Accounting, type LifecycleChoices} from "./accounting-choices.js";
 import {
   categoryFactors,
   factorSetNames,
@@ -10,7 +10,6 @@ import {
   type Unassigned
 } from "./mix.js";
 import type {Inputs} from "../inputs/types.js";
-import type {LifecycleChoices} from "../later/lifecycle.js";
 import {lifecycleParams} from "./lifecycle-params.js";
 import {
   numberIn,
