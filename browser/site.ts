@@ -1,10 +1,11 @@
 // What the browser tests need to know about the site: every page the config lists (read from
 // observablehq.config.ts, never hard-coded), what each page's source says it renders, and a wait for a
 // page to have rendered all its cells.
-import {readFileSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Page} from "playwright-core";
 import config from "../observablehq.config.js";
+import {SITE_PAGES} from "../loaders/site.js";
 import {settled} from "./harness.js";
 
 interface ConfigPage {
@@ -18,7 +19,7 @@ export interface SitePage {
   path: string;
   /** The built file, relative to the site's root, e.g. "index.html", "table1.html". */
   file: string;
-  /** The page's source, src/<page>.md. */
+  /** The page's source, src/<page>.md, or its page loader src/<page>.md.ts. */
   source: string;
 }
 
@@ -34,7 +35,8 @@ export function sitePages(root = "."): SitePage[] {
   walk((config as {pages: ConfigPage[]}).pages);
   return [...new Set(paths)].map((path) => {
     const name = path === "/" ? "index" : path.replace(/^\//, "").replace(/\/$/, "/index");
-    return {path, file: `${name}.html`, source: join(root, "src", `${name}.md`)};
+    const md = join(root, "src", `${name}.md`);
+    return {path, file: `${name}.html`, source: existsSync(md) ? md : `${md}.ts`};
   });
 }
 
@@ -47,9 +49,18 @@ export interface Expectations {
   controls: boolean;
 }
 
+/** A page's Markdown: its file, or what its page loader writes (loaders/site.ts SITE_PAGES). */
+export function pageMarkdown(page: SitePage): string {
+  if (!page.source.endsWith(".md.ts")) return readFileSync(page.source, "utf8");
+  const name = page.source.replace(/^.*\//, "").replace(/\.ts$/, "");
+  const produce = SITE_PAGES[name];
+  if (!produce) throw new Error(`${page.source}: no entry "${name}" in loaders/site.ts SITE_PAGES`);
+  return produce();
+}
+
 /** What the page's own source says it renders: structure, not wording. */
 export function expectations(page: SitePage): Expectations {
-  const md = readFileSync(page.source, "utf8");
+  const md = pageMarkdown(page);
   return {
     table: /viewTable\(|cellsTable\(|Table\(|Inputs\.table\(|<table\b|^\s*\|.*\|\s*$\n^\s*\|\s*:?-{3,}/m.test(md),
     chart: /Plot\.[a-zA-Z]+\(|\.plot\(|d3\.create\(\s*["']svg["']\)|Chart\(/.test(md),

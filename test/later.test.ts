@@ -208,7 +208,7 @@ describe("later", () => {
       expect(typeof (row("meena") as unknown as Record<string, unknown>)[c]).toBe("number");
   });
 
-  test("the Evolved Transformer NAS row agrees with data/nas_correction.csv where both give the input", () => {
+  test("the Evolved Transformer NAS row agrees with data/nas_correction.v2.csv where both give the input", () => {
     const et = inputs.laterModels.find((m) => m.id === "evolved_transformer_nas")!;
     const nas = (key: string) => inputs.nasCorrection?.find((c) => c.key === key && c.role === "input")?.value;
     const pairs: Array<[string, number | null]> = [

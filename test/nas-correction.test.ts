@@ -36,7 +36,7 @@ function dataWith(file: string, edit: (text: string) => string): string {
 }
 
 describe("nas-correction", () => {
-  test("nasInput reads data/nas_correction.csv inputs; nasPrinted its printed values (Patterson et al. 2021)", () => {
+  test("nasInput reads data/nas_correction.v2.csv inputs; nasPrinted its printed values (Patterson et al. 2021)", () => {
     expect(NAS_INPUT_KEYS.map((k) => nasInput(inputs, k))).toEqual([
       32768, 4096, 100000, 12, 200, 6.8, 208, 1.1, 0.431, 296
     ]);

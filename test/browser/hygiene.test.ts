@@ -11,7 +11,7 @@ import {loadInputs} from "../../loaders/inputs.js";
 import {buildInto} from "../../scripts/reproducible.js";
 import {SCENARIO_PARAMS} from "../../src/lib/scenario/scenario.js";
 import {launch, serve, siteDir, watchedPage, type StaticServer} from "../../browser/harness.js";
-import {CHART_SELECTOR, expectations, rendered, sitePages} from "../../browser/site.js";
+import {CHART_SELECTOR, expectations, pageMarkdown, rendered, sitePages} from "../../browser/site.js";
 
 const PAGES = sitePages();
 let browser: Browser;
@@ -186,7 +186,7 @@ describe("markup in a URL parameter", () => {
       });
       // Whether the page itself reads its address: its source, not the built HTML, whose head script (which
       // carries the scenario into navigation links) reads every page's address.
-      const source = readFileSync(sitePage.source, "utf8");
+      const source = pageMarkdown(sitePage);
       const readsUrl =
         sitePage.path === "/sensitivity" || /parseScenario|location\.search|URLSearchParams/.test(source);
       if (readsUrl) expect(state.shownAsText, "the rejected value is named, as text").toBe(true);

@@ -508,7 +508,7 @@ export const LATER_PUBLISHED = fileSpec({
   columns: [
     {name: "table", type: "string", description: "the source's table or passage, e.g. patterson-t4"},
     ...printedCell(
-      {name: "row", type: "string", description: "later model id (data/later_models.csv)"},
+      {name: "row", type: "string", description: "later model id (data/later_models.v2.csv)"},
       {name: "column", type: "string", description: "recomputed quantity: mwh, mwh_hardware, co2e_t_gross …"},
       "that of the column (MWh, t CO2e …)",
       "1, 0.1, 0.01 …"
