@@ -1,45 +1,16 @@
 // data/accounting_factors.csv: each value read with its source and locator; a corrupted copy fails with a DataError
 // naming the file, the line and the column.
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
-import {afterAll, describe, expect, test} from "vitest";
+import {describe, expect, test} from "vitest";
 import {DataError} from "../loaders/errors.js";
 import {loadAccountingInputs} from "../loaders/accounting-inputs.js";
 import {loadInputs} from "../loaders/inputs.js";
+import {dataCopies, dataErrorOf, lineOf as lineIn} from "./data-copy.js";
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, {recursive: true, force: true});
-});
-
-function withEdit(edit: (text: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), "accounting-inputs-"));
-  dirs.push(dir);
-  cpSync("data", dir, {recursive: true});
-  const path = join(dir, "accounting_factors.csv");
-  const before = readFileSync(path, "utf8");
-  const after = edit(before);
-  if (after === before) throw new Error("the edit changed nothing");
-  writeFileSync(path, after);
-  return dir;
-}
-
-function dataError(dir: string): DataError {
-  try {
-    loadAccountingInputs(dir);
-  } catch (error) {
-    if (error instanceof DataError) return error;
-    throw error;
-  }
-  throw new Error("loadAccountingInputs accepted the bad file");
-}
-
+const copy = dataCopies("accounting-inputs-");
+const withEdit = (edit: (text: string) => string) => copy("accounting_factors.csv", edit);
+const dataError = (dir: string) => dataErrorOf(() => loadAccountingInputs(dir));
 /** The 1-based line of the row with this id in the shipped file. */
-const lineOf = (id: string) =>
-  readFileSync("data/accounting_factors.csv", "utf8")
-    .split("\n")
-    .findIndex((l) => l.startsWith(`${id},`)) + 1;
+const lineOf = (id: string) => lineIn("accounting_factors.csv", `${id},`);
 
 describe("accounting-inputs", () => {
   test("loadAccountingInputs reads every factor with its source and locator; loadInputs carries them", () => {

@@ -1,51 +1,20 @@
 // data/country_grids.v1.csv (today's grids, Ember): read into one series per country or region; a
 // corrupted copy fails with a DataError naming the file, the line and the column, through loadGridInputs and through
 // loadInputs (which every command and the build call).
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {afterAll, describe, expect, test} from "vitest";
+import {describe, expect, test} from "vitest";
 import {DataError} from "../loaders/errors.js";
 import {loadGridInputs} from "../loaders/grid-inputs.js";
 import {loadInputs} from "../loaders/inputs.js";
+import {dataCopies, dataErrorOf, lineOf as lineIn} from "./data-copy.js";
 
 const FILE = "country_grids.v1.csv";
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, {recursive: true, force: true});
-});
-
+const copy = dataCopies("grid-inputs-");
 /** A copy of data/ whose grid file has `edit` applied (which must change it). */
-function withEdit(edit: (text: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), "grid-inputs-"));
-  dirs.push(dir);
-  cpSync("data", dir, {recursive: true});
-  const path = join(dir, FILE);
-  const before = readFileSync(path, "utf8");
-  const after = edit(before);
-  if (after === before) throw new Error("the edit changed nothing");
-  writeFileSync(path, after);
-  return dir;
-}
-
-function dataError(load: () => unknown): DataError {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof DataError) return error;
-    throw error;
-  }
-  throw new Error("the corrupted copy was accepted");
-}
-
+const withEdit = (edit: (text: string) => string) => copy(FILE, edit);
+const dataError = dataErrorOf;
 /** The 1-based line of the file that starts with `prefix`. */
-function lineOf(prefix: string): number {
-  return (
-    readFileSync(join("data", FILE), "utf8")
-      .split("\n")
-      .findIndex((l) => l.startsWith(prefix)) + 1
-  );
-}
+const lineOf = (prefix: string) => lineIn(FILE, prefix);
 
 describe("grid-inputs", () => {
   test("loadGridInputs reads France's yearly intensities, 2000 to 2024, each with the line of Ember's file", () => {

@@ -1,48 +1,22 @@
 // Bad rows in the later-model files: each case edits one line of a copy of data/ and must fail with a
 // DataError naming the file, the line and the column.
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {afterAll, describe, expect, test} from "vitest";
+import {describe, expect, test} from "vitest";
 import {DataError} from "../loaders/errors.js";
 import {loadInputs} from "../loaders/inputs.js";
+import {dataCopies, dataErrorOf, lineOf} from "./data-copy.js";
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, {recursive: true, force: true});
-});
-
+const copy = dataCopies("later-inputs-");
 /** A copy of data/ with one line of `file` (found by its first field) replaced. */
-function withLine(file: string, startsWith: string, replacement: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "later-inputs-"));
-  dirs.push(dir);
-  cpSync("data", dir, {recursive: true});
-  const path = join(dir, file);
-  const lines = readFileSync(path, "utf8").split("\n");
-  const k = lines.findIndex((l) => l.startsWith(startsWith));
-  if (k < 0) throw new Error(`no line starting with ${startsWith} in ${file}`);
-  lines[k] = replacement;
-  writeFileSync(path, lines.join("\n"));
-  return dir;
-}
-
-function lineOf(file: string, startsWith: string): number {
-  return (
-    readFileSync(join("data", file), "utf8")
-      .split("\n")
-      .findIndex((l) => l.startsWith(startsWith)) + 1
-  );
-}
-
-function dataError(dir: string): DataError {
-  try {
-    loadInputs(dir);
-  } catch (error) {
-    if (error instanceof DataError) return error;
-    throw error;
-  }
-  throw new Error("loadInputs accepted the bad file");
-}
+const withLine = (file: string, startsWith: string, replacement: string) =>
+  copy(file, (text) => {
+    const lines = text.split("\n");
+    const k = lines.findIndex((l) => l.startsWith(startsWith));
+    if (k < 0) throw new Error(`no line starting with ${startsWith} in ${file}`);
+    lines[k] = replacement;
+    return lines.join("\n");
+  });
+const dataError = (dir: string) => dataErrorOf(() => loadInputs(dir));
 
 describe("later-inputs", () => {
   test("loadInputs reads the accelerators, later models and their printed values", () => {

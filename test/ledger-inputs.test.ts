@@ -1,43 +1,12 @@
 // Bad rows in the ledger files: each case edits one line of a copy of data/ and must fail with a DataError
 // naming the file, the line and the column.
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
-import {afterAll, describe, expect, test} from "vitest";
+import {describe, expect, test} from "vitest";
 import {DataError} from "../loaders/errors.js";
 import {loadInputs} from "../loaders/inputs.js";
+import {dataCopies, dataErrorOf, lineOf} from "./data-copy.js";
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, {recursive: true, force: true});
-});
-
-function withEdit(file: string, edit: (text: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), "ledger-inputs-"));
-  dirs.push(dir);
-  cpSync("data", dir, {recursive: true});
-  const path = join(dir, file);
-  const before = readFileSync(path, "utf8");
-  const after = edit(before);
-  if (after === before) throw new Error(`the edit of ${file} changed nothing`);
-  writeFileSync(path, after);
-  return dir;
-}
-
-const lineOf = (file: string, startsWith: string) =>
-  readFileSync(join("data", file), "utf8")
-    .split("\n")
-    .findIndex((l) => l.startsWith(startsWith)) + 1;
-
-function dataError(dir: string): DataError {
-  try {
-    loadInputs(dir);
-  } catch (error) {
-    if (error instanceof DataError) return error;
-    throw error;
-  }
-  throw new Error("loadInputs accepted the bad file");
-}
+const withEdit = dataCopies("ledger-inputs-");
+const dataError = (dir: string) => dataErrorOf(() => loadInputs(dir));
 
 describe("ledger-inputs", () => {
   test("loadLedgerInputs (via loadInputs) reads every row with source and locator, inputs on model rows only", () => {

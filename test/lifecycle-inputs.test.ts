@@ -1,38 +1,13 @@
 // data/lifecycle_published.csv: read with its source and locator; a bad row fails with a DataError naming the file,
 // the line and the column.
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
-import {afterAll, describe, expect, test} from "vitest";
+import {describe, expect, test} from "vitest";
 import {DataError} from "../loaders/errors.js";
 import {loadLifecycleInputs} from "../loaders/lifecycle-inputs.js";
+import {dataCopies, dataErrorOf} from "./data-copy.js";
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, {recursive: true, force: true});
-});
-
-function withEdit(edit: (text: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), "lifecycle-inputs-"));
-  dirs.push(dir);
-  cpSync("data", dir, {recursive: true});
-  const path = join(dir, "lifecycle_published.csv");
-  const before = readFileSync(path, "utf8");
-  const after = edit(before);
-  if (after === before) throw new Error("the edit changed nothing");
-  writeFileSync(path, after);
-  return dir;
-}
-
-function dataError(dir: string): DataError {
-  try {
-    loadLifecycleInputs(dir);
-  } catch (error) {
-    if (error instanceof DataError) return error;
-    throw error;
-  }
-  throw new Error("loadLifecycleInputs accepted the bad file");
-}
+const copy = dataCopies("lifecycle-inputs-");
+const withEdit = (edit: (text: string) => string) => copy("lifecycle_published.csv", edit);
+const dataError = (dir: string) => dataErrorOf(() => loadLifecycleInputs(dir));
 
 describe("lifecycle-inputs", () => {
   test("loadLifecycleInputs reads BLOOM's printed total of all processes, with source and locator", () => {
