@@ -42,6 +42,24 @@ export interface EstimateFormValues {
  * The form's values as CLI parameters, in the CLI's order; blank fields are left out so that the same defaults
  * apply (`--accelerator A100 --count 8 …` ⇔ the form with those fields filled).
  */
+
+/** The result as text to copy: the summary, the Markdown and the JSON, which the CLI prints with `flags`. */
+function textBlocks(
+  o: {text: string; md: string; mdHeading: string; mdLabel: string; json: string},
+  flags: string
+): HTMLElement[] {
+  const block = (kind: string, heading: string, label: string, body: string, copyLabel: string) => [
+    el("h3", {}, heading),
+    el("pre", {"data-estimate": kind, tabindex: "0", role: "region", "aria-label": label}, body),
+    copyButton(body, copyLabel)
+  ];
+  return [
+    ...block("text", "Summary", "Summary", o.text, "summary"),
+    ...block("md", o.mdHeading, o.mdLabel, o.md, "Markdown"),
+    ...block("json", `JSON (the same as npm run report -- estimate ${flags})`, "JSON", o.json, "JSON")
+  ];
+}
+
 export function estimateEntries(v: EstimateFormValues): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   const add = (name: string, value: string) => {
@@ -100,15 +118,7 @@ export function estimateOutput(e: Estimate, missingPrice?: string): HTMLElement 
     e.cost_usd_low == null && missingPrice
       ? el("p", {class: "muted", "data-estimate": "missing-price"}, `Cloud cost: ${missingPrice}.`)
       : null,
-    el("h3", {}, "Summary"),
-    el("pre", {"data-estimate": "text", tabindex: "0", role: "region", "aria-label": "Summary"}, text),
-    copyButton(text, "summary"),
-    el("h3", {}, "Markdown row"),
-    el("pre", {"data-estimate": "md", tabindex: "0", role: "region", "aria-label": "Markdown row"}, md),
-    copyButton(md, "Markdown"),
-    el("h3", {}, "JSON (the same as npm run report -- estimate --format json)"),
-    el("pre", {"data-estimate": "json", tabindex: "0", role: "region", "aria-label": "JSON"}, json),
-    copyButton(json, "JSON"),
+    ...textBlocks({text, md, mdHeading: "Markdown row", mdLabel: "Markdown row", json}, "--format json"),
     log
       ? el(
           "section",
@@ -260,14 +270,9 @@ export function codecarbonOutput(e: CodeCarbonEstimate, familiar: readonly Famil
       ),
       comparisons(e.co2e_lbs, familiar)
     ),
-    el("h3", {}, "Summary"),
-    el("pre", {"data-estimate": "text", tabindex: "0", role: "region", "aria-label": "Summary"}, text),
-    copyButton(text, "summary"),
-    el("h3", {}, "Runs as a Markdown table"),
-    el("pre", {"data-estimate": "md", tabindex: "0", role: "region", "aria-label": "Markdown table"}, md),
-    copyButton(md, "Markdown"),
-    el("h3", {}, "JSON (the same as npm run report -- estimate --codecarbon FILE --format json)"),
-    el("pre", {"data-estimate": "json", tabindex: "0", role: "region", "aria-label": "JSON"}, json),
-    copyButton(json, "JSON")
+    ...textBlocks(
+      {text, md, mdHeading: "Runs as a Markdown table", mdLabel: "Markdown table", json},
+      "--codecarbon FILE --format json"
+    )
   );
 }

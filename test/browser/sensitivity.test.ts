@@ -55,6 +55,11 @@ async function snapshot(page: Page): Promise<Record<Live | "prose", string>> {
  */
 async function updated(page: Page, before: string): Promise<void> {
   await page.waitForFunction((b) => location.href !== b, before, {timeout: 20000});
+  await steady(page);
+}
+
+/** The page has settled and its parts stay the same over two frames. */
+async function steady(page: Page): Promise<void> {
   await settled(page, 20000);
   let last = "";
   for (;;) {
@@ -209,6 +214,18 @@ describe("sensitivity page", () => {
       const url = page.url();
       await move(page);
       await updated(page, url);
+      // A control's parts can follow it a few frames apart (each view and chart is its own cell): on a loaded machine
+      // the address may settle before a table does, so wait until every part that should change has changed.
+      await expect
+        .poll(
+          async () => {
+            const now = await snapshot(page);
+            return changes.filter((name) => now[name] === before[name]);
+          },
+          {timeout: 20000}
+        )
+        .toEqual([]);
+      await steady(page);
       const after = await snapshot(page);
       for (const name of LIVE) {
         if (changes.includes(name)) expect(after[name], `${control} should update ${name}`).not.toBe(before[name]);
