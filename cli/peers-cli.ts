@@ -17,7 +17,7 @@ export class PeersUsageError extends Error {}
 export const PEERS_HELP = `Usage: npm run report -- peers [--format json|csv|md] [--out FILE] [--data DIR]
 
 For every row of Strubell et al. (2019) Table 3, every later model and every ledger model row (the
-model cards of data/ledger_rows.csv), what ML CO2 Impact, Green
+model cards of data/ledger_rows.v2.csv), what ML CO2 Impact, Green
 Algorithms, CodeCarbon, Carbontracker and experiment-impact-tracker would report with their published
 defaults (data/peer_defaults.csv: TDP tables, PUE, intensity, each cited to the tool's file at a commit;
 the country of each run from data/peer_locations.csv), beside the printed and the recomputed CO2e (kg;

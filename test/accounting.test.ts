@@ -147,4 +147,16 @@ describe("accounting", () => {
     // Without the printed total, the source's steps stop at PUE.
     expect(accountingSteps(bloom, laterBloom)).toHaveLength(2);
   });
+
+  test("accountingSteps: a row that prints only its CO2e is one step as printed, with the words 'nothing to recompute', and no scenario step", () => {
+    const s = steps("gemma1_pretraining");
+    expect(s).toHaveLength(1);
+    expect(s[0]).toMatchObject({step: "printed CO2e, taken as given", co2e_t: 131, change_t: 131});
+    expect(s[0].basis).toMatch(
+      /^printed ~131 t; the source prints no GPU-hours, power or energy, so there is nothing to recompute/
+    );
+    const row = ledger.rows.find((r) => r.id === "gemma2_pretraining")!;
+    const withScenario = accountingSteps(row, null, {...ledger.scenario, accounting: "market"});
+    expect(withScenario.map((x) => x.co2e_t)).toEqual([1247.61]);
+  });
 });

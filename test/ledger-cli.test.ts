@@ -55,7 +55,9 @@ describe("ledger-cli", () => {
 
   test("runLedger under a scenario moves only the scenario columns: --pue 1 --intensity 0g gives 0 t", () => {
     const json = JSON.parse(runLedger(["--format", "json", "--pue", "1", "--intensity", "0g"]).output);
-    for (const r of json.rows) expect(r.co2e_t_scenario).toBe(0);
+    // A row whose source prints only its CO2e has no energy to put under the scenario: null, not 0.
+    expect(json.rows.filter((r: {co2e_only: boolean}) => r.co2e_only).length).toBeGreaterThanOrEqual(2);
+    for (const r of json.rows) expect(r.co2e_t_scenario, r.id).toBe(r.co2e_only ? null : 0);
     const paper = JSON.parse(runLedger(["--format", "json"]).output);
     expect(json.rows.map((r: {cells: unknown}) => r.cells)).toEqual(paper.rows.map((r: {cells: unknown}) => r.cells));
   });
@@ -93,9 +95,13 @@ describe("ledger-cli", () => {
     );
     expect(runLedger([]).output).not.toMatch(/Market-based accounting/);
     // Under location-based accounting (the default) every row's scenario CO2e is its location-based one.
-    for (const r of location.rows as Row[]) {
+    // (A row whose source prints only its CO2e has neither, and its note says so.)
+    for (const r of location.rows as Array<Row & {co2e_only: boolean}>) {
       expect(r.co2e_t_scenario, r.id).toBe(r.co2e_t_scenario_location);
-      expect(r.accounting_note, r.id).toBeNull();
+      if (r.co2e_only) {
+        expect(r.co2e_t_scenario, r.id).toBeNull();
+        expect(r.accounting_note, r.id).toMatch(/prints only its CO2e .*: there is nothing to recompute/);
+      } else expect(r.accounting_note, r.id).toBeNull();
     }
   });
 

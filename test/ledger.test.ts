@@ -8,7 +8,7 @@ import {
   type LedgerComputed
 } from "../src/lib/later/ledger.js";
 import {ledgerErrata} from "../src/lib/later/ledger-errata.js";
-import {buildLedger} from "../src/lib/later/ledger-report.js";
+import {buildLedger, ledgerPoints, ledgerTableRows} from "../src/lib/later/ledger-report.js";
 import {paperScenario} from "../src/lib/scenario/scenario.js";
 import type {Inputs} from "../src/lib/inputs/types.js";
 
@@ -104,7 +104,7 @@ describe("ledger", () => {
   });
 
   // The families added from primary text: LLaMA (Touvron et al. 2023), OLMo (Groeneveld et al. 2024) and the OLMo 7B
-  // model card. Expectations are computed from the printed cells of data/ledger_published.csv where they can be.
+  // model card. Expectations are computed from the printed cells of data/ledger_published.v2.csv where they can be.
   const printedValue = (row: string, column: string) =>
     inputs.ledgerPublished.find((c) => c.row === row && c.column === column)!.value;
   const rowOf = (id: string) => inputs.ledgerRows.find((r) => r.id === id)!;
@@ -150,7 +150,7 @@ describe("ledger", () => {
       ["llama1_opt_own_grid", "llama1_opt"]
     ]) {
       expect(comp(id).kwh).toBe(comp(from).kwh);
-      expect(comp(id).co2e_t).toBeCloseTo((comp(from).kwh * rowOf(id).kgPerKwh!) / 1000, 9);
+      expect(comp(id).co2e_t).toBeCloseTo((comp(from).kwh! * rowOf(id).kgPerKwh!) / 1000, 9);
       expect(cell(id, "co2e_t").status, id).toBe("reproduced");
     }
   });
@@ -199,7 +199,7 @@ describe("ledger", () => {
   test("ledgerErrata: OLMo's 239 MWh is its two runs' energy before PUE; its 69.78 t is reproduced", () => {
     const t = comp("olmo1_total");
     expect(t.mwh_hardware).toBe(printedValue("olmo1_7b_lumi", "mwh") + printedValue("olmo1_7b_a100", "mwh"));
-    expect(t.mwh).toBeCloseTo(t.mwh_hardware * 1.1, 9);
+    expect(t.mwh).toBeCloseTo(t.mwh_hardware! * 1.1, 9);
     expect(cell("olmo1_total", "mwh")).toMatchObject({status: "differs", errata: ["ledger-total-mwh-olmo1_total"]});
     expect(cell("olmo1_total", "co2e_t").status).toBe("reproduced");
     expect(erratum("ledger-total-mwh-olmo1_total").title).toMatch(/the printed 239 MWh is the rows' energy before PUE/);
@@ -226,5 +226,43 @@ describe("ledger", () => {
     expect(row.gpu_hours).toBeNull();
     const llama = buildLedger(inputs, scenario).rows.find((r) => r.id === "llama1_7b")!;
     expect(llama.mwh_scenario).toBeCloseTo((82432 * 400 * 1.5) / 1e6, 9);
+  });
+
+  test("computeLedger takes a CO2e-only row's printed CO2e as given (Gemma 131 t, Gemma 2 1247.61 t): no energy, nothing recomputed", () => {
+    for (const [id, t] of [
+      ["gemma1_pretraining", 131],
+      ["gemma2_pretraining", 1247.61]
+    ] as const) {
+      const c = comp(id);
+      expect(c).toMatchObject({co2e_only: true, kwh: null, mwh: null, kwh_hardware: null, kg_per_kwh: null, co2e_t: t});
+      expect(c.co2e_t).toBe(inputs.ledgerPublished.find((x) => x.row === id && x.column === "co2e_t")!.value);
+      expect(cell(id, "co2e_t")).toMatchObject({status: "input", published: t, recomputed: t, errata: []});
+      expect(cells.filter((x) => x.key.startsWith(`ledger.${id}.`))).toHaveLength(1);
+    }
+    // Every other model row is recomputed from its energy.
+    expect(computed.filter((c) => c.co2e_only).map((c) => c.id)).toEqual(["gemma1_pretraining", "gemma2_pretraining"]);
+    expect(computed.filter((c) => !c.co2e_only).every((c) => c.kwh != null && c.kwh > 0)).toBe(true);
+  });
+
+  test("ledgerErrata writes nothing for a row that prints only its CO2e; ledgerTableRows and ledgerPoints show no energy for it", () => {
+    const errata = ledgerErrata(inputs, computed);
+    expect(errata.filter((e) => e.cells.some((k) => k.includes("gemma")))).toEqual([]);
+    const report = buildLedger(inputs, paperScenario(inputs));
+    const table = ledgerTableRows(report);
+    const g = table.find((r) => r.id === "gemma2_pretraining")!;
+    expect(g).toMatchObject({
+      status: "input",
+      mwh: null,
+      gpu_hours: null,
+      kg_per_kwh: null,
+      intensity_basis: "not given",
+      co2e_t: 1247.61,
+      co2e_printed: "1247.61",
+      co2e_t_scenario: null
+    });
+    expect(g.accounting_note).toMatch(/prints only its CO2e .*: there is nothing to recompute/);
+    const points = ledgerPoints(inputs, report);
+    expect(points.some((p) => p.id.startsWith("gemma"))).toBe(false);
+    expect(points.every((p) => Number.isFinite(p.mwh) && Number.isFinite(p.co2e_t))).toBe(true);
   });
 });

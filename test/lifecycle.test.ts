@@ -128,7 +128,20 @@ describe("lifecycle", () => {
     const report = buildLedger(inputs, scenario);
     const rows = lifecycleLedger(inputs, report, scenario, hours());
     expect(rows.map((r) => r.id)).toEqual(report.rows.filter((r) => r.kind === "model").map((r) => r.id));
+    const co2eOnly = new Set(report.rows.filter((r) => r.co2e_only).map((r) => r.id));
+    expect(co2eOnly.size).toBeGreaterThanOrEqual(2);
     for (const r of rows) {
+      if (co2eOnly.has(r.id)) {
+        // A source that prints only its CO2e: nothing added, no water, and the words say why.
+        expect(r.co2e_t_with_lifecycle, r.id).toBeNull();
+        expect(r.water_l, r.id).toBeNull();
+        expect(r.additions.length, r.id).toBe(1);
+        for (const a of r.additions) {
+          expect(a.co2e_t, r.id).toBeNull();
+          expect(a.basis, r.id).toMatch(/prints only its CO2e .*: there is nothing to recompute, so nothing is added/);
+        }
+        continue;
+      }
       const added = r.additions.reduce((t, a) => t + (a.co2e_t ?? 0), 0);
       expect(r.co2e_t_with_lifecycle!, r.id).toBeCloseTo(r.co2e_t_scenario! + added, 9);
       expect(r.water_l!.off_site, r.id).toBeNull();

@@ -191,7 +191,7 @@ describe("peers", () => {
     expect(l70.recomputedKg).toBeCloseTo(c70.co2e_t * 1000, 9);
     const figures = Object.fromEntries(peerFigures(l70, defaults).map((f) => [f.tool, f]));
     // ML CO2 Impact: its A100 at 400 W × 1,720,320 h = 688,128 kWh, at the row's intensity rounded to hundredths.
-    expect(figures.ml_co2_impact).toMatchObject({kwh: 688128, co2e_kg: twoDigits(688128 * twoDigits(l70.kgPerKwh))});
+    expect(figures.ml_co2_impact).toMatchObject({kwh: 688128, co2e_kg: twoDigits(688128 * twoDigits(l70.kgPerKwh!))});
     expect(figures.codecarbon.reason).toBe("no source names the country it ran in, so no country default applies");
     expect(figures.carbontracker.reason).toBe("no source names the country it ran in, so no country default applies");
     // An H100 row: ML CO2 Impact's table at the recorded commit has no H100.
@@ -229,5 +229,24 @@ describe("peers", () => {
     const bad = run("pdf");
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--format "pdf" is not allowed: one of json, csv, md/);
+  });
+
+  test("ledgerPeerRows: a row that prints only its CO2e is printed, not recomputed, and every tool says there is nothing to start from", () => {
+    const inputs = loadInputs("data");
+    const rows = ledgerPeerRows(
+      inputs.ledgerRows,
+      inputs.ledgerPublished,
+      computeLedger(inputs),
+      loadPeerLocations("data"),
+      inputs.accelerators
+    );
+    const g = rows.find((r) => r.id === "gemma1_pretraining")!;
+    expect(g).toMatchObject({printedKg: 131000, recomputedKg: null, kgPerKwh: null, acceleratorHours: null});
+    const figures = peerFigures(g, defaults);
+    expect(figures).toHaveLength(PEER_TOOLS.length);
+    for (const f of figures) {
+      expect(f, f.tool).toMatchObject({kwh: null, co2e_kg: null});
+      expect(f.reason, f.tool).toMatch(/prints only its CO2e .*: there is nothing to recompute/);
+    }
   });
 });

@@ -88,6 +88,36 @@ describe("ledger page: life-cycle controls", () => {
     await page.close();
   });
 
+  test("a row that prints only its CO2e (Gemma 2): its printed CO2e is the one source step, the life-cycle step and the water say there is nothing to recompute; its table row shows no NaN", async () => {
+    const {page, errors} = await open("?embodied=llmcarbon&wue=google");
+    await page
+      .getByLabel("Model", {exact: true})
+      .selectOption({label: "Gemma 2 2B, 9B and 27B, pretraining (one figure for all) (Google DeepMind, 2024)"});
+    const chart = page.locator(bars("ledger-accounting-gemma2_pretraining"));
+    // The printed CO2e, then the embodied step that adds nothing (no scenario step: there is no energy).
+    await expect.poll(() => chart.count(), {timeout: 30000}).toBe(2);
+    const description = await page
+      .locator('[data-figure="ledger-accounting-gemma2_pretraining"] svg')
+      .first()
+      .getAttribute("aria-description");
+    expect(description).toMatch(/^printed CO2e, taken as given: 1,248 t/);
+    expect(await page.locator('[data-lifecycle="missing"]').textContent()).toContain(
+      "there is nothing to recompute, so nothing is added"
+    );
+    expect(await page.locator('[data-water="off"]').textContent()).toContain(
+      "the source prints no energy, so there is nothing to take its water from"
+    );
+    const row = page.locator('[data-table="ledger"] tr', {hasText: "Gemma 2 2B, 9B and 27B"});
+    await page.locator("form", {hasText: "Organisation"}).locator("select").selectOption({label: "Google DeepMind"});
+    await expect.poll(() => row.count(), {timeout: 30000}).toBe(1);
+    const text = await row.textContent();
+    expect(text).toContain("1247.61");
+    expect(text).toContain("—");
+    expect(text).not.toMatch(/NaN|undefined|null/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test("a bad value is a notice naming the parameter and what is allowed; the control stays off", async () => {
     const {page} = await open("?embodied=on&wue=30");
     const notices = await page.locator(".notices li").allTextContents();

@@ -522,7 +522,7 @@ export const LATER_PUBLISHED = fileSpec({
 const LEDGER_COLUMN_IDS = ["gpu_hours", "power_w", "mwh", "co2e_t", "co2e_t_market", "water_l"] as const;
 
 export const LEDGER_ROWS = fileSpec({
-  file: "data/ledger_rows.csv",
+  file: "data/ledger_rows.v2.csv",
   description:
     "one published training disclosure in the ledger (a model, or a total the source prints), with the assumptions it states",
   key: ["id"],
@@ -597,13 +597,13 @@ export const LEDGER_ROWS = fileSpec({
 });
 
 export const LEDGER_PUBLISHED = fileSpec({
-  file: "data/ledger_published.csv",
+  file: "data/ledger_published.v2.csv",
   description:
     "one value a ledger disclosure prints: an input (GPU-hours, power) or an output compared with its recomputation",
   key: ["row", "column"],
   columns: [
     ...printedCell(
-      {name: "row", type: "string", description: "ledger row id (data/ledger_rows.csv)"},
+      {name: "row", type: "string", description: "ledger row id (data/ledger_rows.v2.csv)"},
       {name: "column", type: "enum", values: LEDGER_COLUMN_IDS, description: LEDGER_COLUMN_IDS.join(", ")},
       "that of the column (GPU-hours, W, MWh, t CO2e, L)",
       "1, 0.01, 100000 …"
@@ -613,7 +613,7 @@ export const LEDGER_PUBLISHED = fileSpec({
       type: "enum",
       values: ["input", "output"],
       description:
-        "input (computed with: a model row's GPU-hours and power, or its printed energy where it prints no GPU-hours) or output (compared with, never used as an input)"
+        "input (computed with: a model row's GPU-hours and power, or its printed energy where it prints no GPU-hours; or its printed CO2e where it prints nothing else, taken as given with nothing to recompute) or output (compared with, never used as an input)"
     },
     source,
     locator

@@ -70,12 +70,12 @@ export type LaterModel = Omit<RowOf<typeof S.LATER_MODELS>, "inferredBySource"> 
 /** One printed output of a later estimate (data/later_published.v2.csv), used only for comparison. */
 export type LaterPublishedCell = RowOf<typeof S.LATER_PUBLISHED>;
 
-/** One published training disclosure of the ledger (data/ledger_rows.csv): a "total" row sums the "model" rows
+/** One published training disclosure of the ledger (data/ledger_rows.v2.csv): a "total" row sums the "model" rows
  * of the same disclosure; `intensityFrom` names the model row whose printed CO2e calibrates this row's intensity
  * where the source prints none. */
 export type LedgerRowInput = RowOf<typeof S.LEDGER_ROWS>;
 
-/** One value a ledger disclosure prints (data/ledger_published.csv): "input" values are computed with (GPU-hours,
+/** One value a ledger disclosure prints (data/ledger_published.v2.csv): "input" values are computed with (GPU-hours,
  * power), "output" values are compared with, never used as inputs. */
 export type LedgerPrintedCell = RowOf<typeof S.LEDGER_PUBLISHED>;
 /** A later study's printed CO2e of all processes (data/lifecycle_published.csv): embodied, idle, infrastructure and

@@ -68,7 +68,8 @@ function withChanges(steps: Array<Omit<AccountingStep, "change_t">>): Accounting
  * Then, given a scenario, the reader's choices: the run's energy at the scenario's PUE and location-based intensity,
  * and, with market-based accounting, the source's own market share of that (or no change, where the source prints
  * no market-based figure, with the reason as its basis). Every value is a recomputation of the ledger's, except
- * a printed total of all processes, shown as printed (its parts are not recorded, so it cannot be recomputed).
+ * a printed total of all processes, shown as printed (its parts are not recorded, so it cannot be recomputed), and
+ * the CO2e of a source that prints nothing else, one step taken as given (there is nothing to recompute).
  */
 export function accountingSteps(
   row: Pick<
@@ -83,6 +84,7 @@ export function accountingSteps(
     | "co2e_t_scenario"
     | "market_share"
     | "accounting_note"
+    | "co2e_only"
   >,
   later: LaterRow | null,
   scenario: StepScenario | null = null,
@@ -115,7 +117,7 @@ function scenarioSteps(
 }
 
 function sourceSteps(
-  row: Pick<LedgerReportRow, "co2e_t" | "co2e_t_market" | "cells">,
+  row: Pick<LedgerReportRow, "co2e_t" | "co2e_t_market" | "cells" | "co2e_only">,
   later: LaterRow | null,
   lifecycle: LifecyclePrintedCell | null
 ): Array<Omit<AccountingStep, "change_t">> {
@@ -143,6 +145,17 @@ function sourceSteps(
         basis: `printed ${lifecycle.printed} t, ${lifecycle.source}`
       });
     return steps;
+  }
+  // A source that prints only its CO2e: one step, as printed; no choice of it can be recomputed or replaced.
+  if (row.co2e_only) {
+    const printed = row.cells.find((c) => c.column === "co2e_t");
+    return [
+      {
+        step: "printed CO2e, taken as given",
+        co2e_t: row.co2e_t,
+        basis: `printed ${printed?.printed ?? row.co2e_t} t; the source prints no GPU-hours, power or energy, so there is nothing to recompute and no accounting choice to apply`
+      }
+    ];
   }
   const steps: Array<Omit<AccountingStep, "change_t">> = [
     {

@@ -1,7 +1,7 @@
 import {cellKey, matchesPrinted} from "../paper/compare.js";
 import type {Erratum, Step} from "../paper/errata.js";
 import {formatNumber as n, formatSignificant as sig} from "../present/format.js";
-import {computeLedger, LEDGER_TABLE, type LedgerComputed} from "./ledger.js";
+import {computeLedger, isRecomputed, LEDGER_TABLE, type LedgerComputed, type RecomputedLedger} from "./ledger.js";
 import type {Inputs, LedgerPrintedCell, LedgerRowInput} from "../inputs/types.js";
 
 const key = (row: string, column: string) => cellKey(LEDGER_TABLE, row, column);
@@ -20,12 +20,12 @@ function truncatesTo(recomputed: number, published: number, step: number): boole
 }
 
 /** A PUE as the source prints it, or to 4 decimals where it is inferred. */
-function pueText(c: LedgerComputed, pue: number): string {
+function pueText(c: RecomputedLedger, pue: number): string {
   return c.pue_inferred ? n(pue, 4) : String(pue);
 }
 
 /** The energy expression of a model row: "h GPU-hours × W W / 1000" or "E MWh × 1000", with its PUE. */
-function energyExpression(c: LedgerComputed, pue: number | null): string {
+function energyExpression(c: RecomputedLedger, pue: number | null): string {
   const p = pue == null ? "" : ` × PUE ${pueText(c, pue)}`;
   return c.gpu_hours != null && c.power_w != null
     ? `${n(c.gpu_hours)} GPU-hours × ${n(c.power_w)} W${p} / 1000`
@@ -39,7 +39,7 @@ function energyExpression(c: LedgerComputed, pue: number | null): string {
  */
 function printedIntensityErratum(
   r: LedgerRowInput,
-  c: LedgerComputed,
+  c: RecomputedLedger,
   t: LedgerPrintedCell,
   basis: LedgerPrintedCell
 ): Erratum {
@@ -83,7 +83,7 @@ function printedIntensityErratum(
 }
 
 /**
- * The ledger's errata, computed from data/ledger_rows.csv and data/ledger_published.csv (nothing typed in):
+ * The ledger's errata, computed from data/ledger_rows.v2.csv and data/ledger_published.v2.csv (nothing typed in):
  * - one calibration per row whose printed CO2e gives its disclosure's intensity (the source prints none);
  * - for a model row whose printed CO2e is not reproduced, the GPU-hours it would need and whether the printed
  *   GPU-hours' precision allows them, with the intensity each printed row implies;
@@ -98,10 +98,17 @@ function printedIntensityErratum(
 export function ledgerErrata(inputs: Inputs, computed: readonly LedgerComputed[] = computeLedger(inputs)): Erratum[] {
   const out: Erratum[] = [];
   const rowOf = (id: string) => inputs.ledgerRows.find((r) => r.id === id)!;
-  const comp = (id: string) => computed.find((r) => r.id === id)!;
+  // Rows whose source prints only a CO2e have nothing to recompute, so no erratum: they are left out.
+  const comp = (id: string): RecomputedLedger => {
+    const c = computed.find((r) => r.id === id)!;
+    if (!isRecomputed(c)) throw new Error(`ledger row "${id}" prints only its CO2e: there is nothing to recompute`);
+    return c;
+  };
   const printed = (id: string, column: string): LedgerPrintedCell | undefined =>
     inputs.ledgerPublished.find((c) => c.row === id && c.column === column);
-  const models = inputs.ledgerRows.filter((r) => r.kind === "model");
+  const models = inputs.ledgerRows.filter(
+    (r) => r.kind === "model" && isRecomputed(computed.find((c) => c.id === r.id)!)
+  );
 
   // 1. Calibrations: a row whose printed CO2e gives the intensity of the rows that name it.
   for (const r of models.filter((x) => x.intensityFrom === x.id)) {
@@ -373,7 +380,7 @@ export function ledgerErrata(inputs: Inputs, computed: readonly LedgerComputed[]
     // What the two sources print: their CO2e and intensity (a PUE one source leaves unprinted is no disagreement).
     const sameFigures = ta.value === tb.value && r.kgPerKwh === o.kgPerKwh;
     if (sameFigures) continue;
-    const describe = (x: LedgerRowInput, c: LedgerComputed) =>
+    const describe = (x: LedgerRowInput, c: RecomputedLedger) =>
       `${c.pue == null ? "no PUE" : `PUE ${pueText(c, c.pue)}${c.pue_inferred ? " (inferred)" : ""}`}, ${x.kgPerKwh ?? n(c.kg_per_kwh!, 4)} kg/kWh${x.kgPerKwh == null ? " (inferred)" : ""}`;
     // Only what both print can disagree: an inferred PUE or intensity is this ledger's, not the source's.
     const differing = [

@@ -11,6 +11,7 @@ import {
   ledgerEnergyKwh,
   ledgerEntries,
   ledgerKwh,
+  isRecomputed,
   type LedgerEntry
 } from "./ledger.js";
 import {ledgerErrata} from "./ledger-errata.js";
@@ -36,6 +37,10 @@ export interface LedgerReportRow extends LedgerEntry {
   accounting_note: string | null;
 }
 
+/** What the ledger says of a row whose source prints only its CO2e, in place of a figure under the scenario. */
+export const CO2E_ONLY_NOTE =
+  "the source prints only its CO2e (no GPU-hours, power or energy): there is nothing to recompute, and no energy to put under the scenario";
+
 /** The whole ledger for one scenario: every row, its printed cells compared, and the errata that explain them. */
 export interface LedgerReport {
   scenario: {pue: number; kgPerKwh: number; intensitySource: string; accounting: Accounting; query: string};
@@ -44,7 +49,7 @@ export interface LedgerReport {
 }
 
 /**
- * The later models (Patterson et al. 2021, BLOOM, OPT) followed by the ledger's disclosures (data/ledger_rows.csv),
+ * The later models (Patterson et al. 2021, BLOOM, OPT) followed by the ledger's disclosures (data/ledger_rows.v2.csv),
  * each compared cell by cell; under the scenario, a row's GPU-hours × power are taken at the scenario's PUE and
  * intensity (a source's power that already includes PUE is then treated as power at the hardware).
  */
@@ -73,8 +78,10 @@ export function buildLedger(inputs: Inputs, scenario: Scenario): LedgerReport {
     };
   });
   // Under the scenario, a row's energy before PUE (GPU-hours × power, or its printed energy) × the scenario's PUE.
+  // A row whose source prints only its CO2e has no energy to put under the scenario: it is left out (null).
   const underKwh = new Map(
     computed
+      .filter(isRecomputed)
       .filter((c) => c.kind === "model")
       .map((c) => [
         c.id,
@@ -86,6 +93,16 @@ export function buildLedger(inputs: Inputs, scenario: Scenario): LedgerReport {
   const shareOf = (c: (typeof computed)[number]) =>
     c.market_kg_per_kwh == null || c.kg_per_kwh == null ? null : marketShare(c.kg_per_kwh, c.market_kg_per_kwh);
   const entries = ledgerEntries(inputs, computed, compareLedger(inputs, computed, errata)).map((e) => {
+    if (e.co2e_only)
+      return {
+        ...e,
+        mwh_scenario: null,
+        co2e_t_scenario_location: null,
+        co2e_t_scenario: null,
+        market_share: null,
+        accounting: "location" as const,
+        accounting_note: CO2E_ONLY_NOTE
+      };
     const members =
       e.kind === "model"
         ? computed.filter((c) => c.id === e.id)
@@ -153,8 +170,9 @@ export interface LedgerTableRow {
   pue: number | null;
   kg_per_kwh: number | null;
   /** "printed" or "inferred" (from the source's own CO2e). */
-  intensity_basis: "printed" | "inferred";
-  mwh: number;
+  intensity_basis: "printed" | "inferred" | "not given";
+  /** Energy, or null where the source prints only its CO2e. */
+  mwh: number | null;
   co2e_t: number;
   /** The CO2e the source prints, as printed ("2,040"), or "" where it prints none. */
   co2e_printed: string;
@@ -186,7 +204,7 @@ export function ledgerTableRows(report: Pick<LedgerReport, "rows">): LedgerTable
       power_w: r.power_w,
       pue: r.pue,
       kg_per_kwh: r.kg_per_kwh,
-      intensity_basis: r.kg_per_kwh_inferred ? "inferred" : "printed",
+      intensity_basis: r.co2e_only ? "not given" : r.kg_per_kwh_inferred ? "inferred" : "printed",
       mwh: r.mwh,
       co2e_t: r.co2e_t,
       co2e_printed: co2e?.printed ?? "",
@@ -216,9 +234,10 @@ export function ledgerPoints(
   co2e_t: number;
   label: boolean;
 }> {
-  const own = report.rows.filter(
-    (r) => r.kind === "model" && inputs.ledgerRows.some((x) => x.id === r.id) && r.co2e_t > 0
-  );
+  // A row that prints only its CO2e has no energy to place on the chart.
+  const own = report.rows
+    .filter((r) => r.kind === "model" && inputs.ledgerRows.some((x) => x.id === r.id) && r.co2e_t > 0)
+    .filter((r): r is typeof r & {mwh: number} => r.mwh != null && r.mwh_scenario != null);
   const largest = new Set(
     [...new Set(inputs.ledgerRows.map((x) => x.disclosure))].map((d) => {
       const rows = own.filter((r) => inputs.ledgerRows.find((x) => x.id === r.id)!.disclosure === d);

@@ -28,11 +28,13 @@ export interface LedgerComputed {
   pue: number | null;
   /** Whether the PUE is inferred from a printed CO2e (the source prints its intensity but no PUE). */
   pue_inferred: boolean;
-  /** Energy before PUE: GPU-hours × power, or the printed energy. */
-  kwh_hardware: number;
-  mwh_hardware: number;
-  kwh: number;
-  mwh: number;
+  /** Whether the source prints only its CO2e (no GPU-hours, power or energy): nothing is recomputed. */
+  co2e_only: boolean;
+  /** Energy before PUE: GPU-hours × power, or the printed energy; null where the source prints only a CO2e. */
+  kwh_hardware: number | null;
+  mwh_hardware: number | null;
+  kwh: number | null;
+  mwh: number | null;
   /** Location-based intensity, printed or inferred. */
   kg_per_kwh: number | null;
   kg_per_kwh_inferred: boolean;
@@ -42,6 +44,19 @@ export interface LedgerComputed {
   co2e_t_market: number | null;
 }
 
+/** A ledger row recomputed from its energy (every row but those whose source prints only a CO2e). */
+export type RecomputedLedger = LedgerComputed & {
+  kwh_hardware: number;
+  mwh_hardware: number;
+  kwh: number;
+  mwh: number;
+};
+
+/** Whether a ledger row was recomputed from its energy, i.e. its source prints more than a CO2e. */
+export function isRecomputed(c: LedgerComputed): c is RecomputedLedger {
+  return !c.co2e_only && c.kwh != null && c.mwh != null && c.kwh_hardware != null && c.mwh_hardware != null;
+}
+
 function printedCell(inputs: Inputs, row: string, column: string): LedgerPrintedCell | undefined {
   return inputs.ledgerPublished.find((c) => c.row === row && c.column === column);
 }
@@ -49,7 +64,7 @@ function printedCell(inputs: Inputs, row: string, column: string): LedgerPrinted
 function input(inputs: Inputs, row: string, column: "gpu_hours" | "power_w" | "mwh"): number {
   const c = printedCell(inputs, row, column);
   if (!c || c.role !== "input")
-    throw new Error(`ledger row "${row}" has no printed ${column} (data/ledger_published.csv)`);
+    throw new Error(`ledger row "${row}" has no printed ${column} (data/ledger_published.v2.csv)`);
   return c.value;
 }
 
@@ -61,6 +76,11 @@ export function ledgerKwh(gpuHours: number, gpuWatts: number, pue: number | null
 /** Whether a model row prints its energy as an input instead of GPU-hours and power. */
 export function printsEnergy(inputs: Inputs, row: string): boolean {
   return printedCell(inputs, row, "mwh")?.role === "input";
+}
+
+/** Whether a model row's source prints only its CO2e (given as its one input): there is nothing to recompute. */
+export function printsOnlyCo2e(inputs: Inputs, row: string): boolean {
+  return printedCell(inputs, row, "co2e_t")?.role === "input";
 }
 
 /** Energy in kWh of a row that prints its energy: the printed MWh × 1000 × PUE (PUE 1 where it includes it). */
@@ -103,6 +123,30 @@ export function computeLedger(inputs: Inputs): LedgerComputed[] {
     return kgPerKwhFromCo2e(c.value * 1000, kwhOf(r));
   };
   for (const r of inputs.ledgerRows.filter((x) => x.kind === "model")) {
+    if (printsOnlyCo2e(inputs, r.id)) {
+      // The printed CO2e is taken as given: no energy, PUE or intensity to recompute it from.
+      models.set(r.id, {
+        id: r.id,
+        kind: "model",
+        disclosure: r.disclosure,
+        gpu_hours: null,
+        power_w: null,
+        pue: null,
+        pue_inferred: false,
+        co2e_only: true,
+        kwh_hardware: null,
+        mwh_hardware: null,
+        kwh: null,
+        mwh: null,
+        kg_per_kwh: null,
+        kg_per_kwh_inferred: false,
+        market_kg_per_kwh: null,
+        market_inferred: false,
+        co2e_t: printedCell(inputs, r.id, "co2e_t")!.value,
+        co2e_t_market: null
+      });
+      continue;
+    }
     const kwh = kwhOf(r);
     const hardware = hardwareKwhOf(r);
     const energy = printsEnergy(inputs, r.id);
@@ -117,6 +161,7 @@ export function computeLedger(inputs: Inputs): LedgerComputed[] {
       power_w: energy ? null : input(inputs, r.id, "power_w"),
       pue: pueOf(r),
       pue_inferred: r.pue == null && r.pueFrom != null,
+      co2e_only: false,
       kwh_hardware: hardware,
       mwh_hardware: kwhToMwh(hardware),
       kwh,
@@ -132,11 +177,12 @@ export function computeLedger(inputs: Inputs): LedgerComputed[] {
   return inputs.ledgerRows.map((r) => {
     if (r.kind === "model") return models.get(r.id)!;
     const members = [...models.values()].filter((m) => m.disclosure === r.disclosure);
+    // The loader keeps rows that print only a CO2e out of totals: every member has its energy.
     const sum = (f: (m: LedgerComputed) => number) => members.reduce((a, m) => a + f(m), 0);
-    const kwh = sum((m) => m.kwh);
+    const kwh = sum((m) => m.kwh!);
     const co2e = sum((m) => m.co2e_t);
     const allMarket = members.every((m) => m.co2e_t_market != null);
-    const hardware = sum((m) => m.kwh_hardware);
+    const hardware = sum((m) => m.kwh_hardware!);
     return {
       id: r.id,
       kind: "total",
@@ -145,6 +191,7 @@ export function computeLedger(inputs: Inputs): LedgerComputed[] {
       power_w: null,
       pue: null,
       pue_inferred: false,
+      co2e_only: false,
       kwh_hardware: hardware,
       mwh_hardware: kwhToMwh(hardware),
       kwh,
@@ -248,13 +295,15 @@ export interface LedgerEntry {
   kg_per_kwh: number | null;
   /** Whether the intensity is inferred from a printed CO2e (the source prints none). */
   kg_per_kwh_inferred: boolean;
-  mwh: number;
+  /** Whether the source prints only its CO2e: nothing to recompute (its energy is null, its CO2e the printed one). */
+  co2e_only: boolean;
+  mwh: number | null;
   co2e_t: number;
   co2e_t_market: number | null;
   cells: LedgerCell[];
 }
 
-/** The ledger rows of the Meta model cards and the like (data/ledger_rows.csv) with their compared cells. */
+/** The ledger rows of the Meta model cards and the like (data/ledger_rows.v2.csv) with their compared cells. */
 export function ledgerEntries(
   inputs: Inputs,
   computed: readonly LedgerComputed[],
@@ -278,6 +327,7 @@ export function ledgerEntries(
       pue_inferred: c.pue_inferred,
       kg_per_kwh: c.kg_per_kwh,
       kg_per_kwh_inferred: c.kg_per_kwh_inferred,
+      co2e_only: c.co2e_only,
       mwh: c.mwh,
       co2e_t: c.co2e_t,
       co2e_t_market: c.co2e_t_market,
@@ -310,6 +360,7 @@ export function laterLedgerEntries(
       pue_inferred: false,
       kg_per_kwh: r.gross_kg_per_kwh,
       kg_per_kwh_inferred: false,
+      co2e_only: false,
       mwh: r.mwh,
       co2e_t: r.co2e_t_gross,
       co2e_t_market: r.co2e_t_net,

@@ -52,12 +52,19 @@ export interface LifecycleRun {
   kgPerKwh: number;
   /** The share of a location-based CO2e the scenario's accounting keeps for this run (1 location-based). */
   accountedShare: number;
+  /** Whether the source prints only its CO2e (no GPU-hours, power or energy): nothing can be added to it. */
+  co2eOnly?: boolean;
 }
+
+/** Why nothing is added to a run whose source prints only its CO2e. */
+export const CO2E_ONLY_LIFECYCLE =
+  "the source prints only its CO2e (no GPU-hours, power or energy): there is nothing to recompute, so nothing is added";
 
 /** A ledger row's life-cycle inputs under its report's scenario. */
 export function lifecycleRun(
   inputs: Pick<Inputs, "accelerators" | "laterModels" | "ledgerRows">,
-  row: Pick<LedgerReportRow, "id" | "gpu_hours" | "mwh_scenario" | "co2e_t_scenario" | "co2e_t_scenario_location">,
+  row: Pick<LedgerReportRow, "id" | "gpu_hours" | "mwh_scenario" | "co2e_t_scenario" | "co2e_t_scenario_location"> &
+    Partial<Pick<LedgerReportRow, "co2e_only">>,
   scenario: {pue: number; kgPerKwh: number},
   laterAcceleratorHours: number | null = null
 ): LifecycleRun {
@@ -71,7 +78,9 @@ export function lifecycleRun(
     itKwh: row.mwh_scenario == null ? null : (row.mwh_scenario * 1000) / scenario.pue,
     pue: scenario.pue,
     kgPerKwh: scenario.kgPerKwh,
-    accountedShare: location != null && location > 0 && row.co2e_t_scenario != null ? row.co2e_t_scenario / location : 1
+    accountedShare:
+      location != null && location > 0 && row.co2e_t_scenario != null ? row.co2e_t_scenario / location : 1,
+    co2eOnly: row.co2e_only ?? false
   };
 }
 
@@ -182,7 +191,7 @@ export function lifecycleAdditions(
   const out: LifecycleAddition[] = [];
   if (choices.server && choices.server !== "off") out.push(serverAddition(inputs, run, choices.server));
   if (choices.embodied && choices.embodied !== "off") out.push(embodiedAddition(inputs, run, choices.embodied));
-  return out;
+  return run.co2eOnly ? out.map((a) => ({step: a.step, add_t: null, basis: CO2E_ONLY_LIFECYCLE})) : out;
 }
 
 /**

@@ -39,8 +39,9 @@ export interface PeerRow {
   /** The country where the run ran, as a key of the tools' intensity tables ("US", "FR"); null where no
    * source names it (data/peer_locations.csv). */
   location: string | null;
-  /** The intensity the row itself uses, kg CO2e/kWh (given to a tool that asks the user for one). */
-  kgPerKwh: number;
+  /** The intensity the row itself uses, kg CO2e/kWh (given to a tool that asks the user for one); null where the
+   * source prints only its CO2e (then no tool has anything to start from). */
+  kgPerKwh: number | null;
   printedKg: number | null;
   recomputedKg: number | null;
 }
@@ -143,6 +144,10 @@ export function peerFigures(row: PeerRow, defaults: readonly PeerDefault[]): Pee
       reason
     });
     const show = (d: PeerDefault) => `${defaultLabel(d.key)} ${d.value}${d.unit === "ratio" ? "" : ` ${d.unit}`}`;
+    if (row.kgPerKwh == null)
+      return none(
+        "the source prints only its CO2e (no hours, power or energy): there is nothing to recompute and nothing for a tool to start from"
+      );
     const tdpTool = tool.kind === "tdp";
     if (tdpTool && (row.accelerator == null || row.acceleratorHours == null)) {
       return none("the source names no accelerator and hours to take a TDP from");
@@ -261,10 +266,11 @@ export function laterPeerRows(
 }
 
 /**
- * The ledger's model rows (data/ledger_rows.csv: the model cards) as peer rows, under their own intensity (printed or
+ * The ledger's model rows (data/ledger_rows.v2.csv: the model cards) as peer rows, under their own intensity (printed or
  * inferred from their printed CO2e). A card's power is a peak capacity per GPU (Meta's "adjusted for power usage
  * efficiency"), not a measurement: a tracker has no measured energy to read. The country is the one
- * data/peer_locations.csv names for the row, else none (Meta's cards name none).
+ * data/peer_locations.csv names for the row, else none (Meta's cards name none). A row whose source prints only its
+ * CO2e has no intensity and no recomputation: each tool says there is nothing to start from.
  */
 export function ledgerPeerRows(
   ledgerRows: readonly LedgerRowInput[],
@@ -277,7 +283,7 @@ export function ledgerPeerRows(
     .filter((r) => r.kind === "model")
     .map((r) => {
       const c = computed.find((x) => x.id === r.id);
-      if (!c || c.kg_per_kwh == null) throw new Error(`ledger row "${r.id}" has no recomputed CO2e`);
+      if (!c || (c.kg_per_kwh == null && !c.co2e_only)) throw new Error(`ledger row "${r.id}" has no recomputed CO2e`);
       const co2e = printed.find((p) => p.row === r.id && p.column === "co2e_t");
       const name = accelerators.find((a) => a.id === r.hardware)?.name ?? r.hardware;
       return {
@@ -290,7 +296,8 @@ export function ledgerPeerRows(
         location: locationOf(locations, r.id),
         kgPerKwh: c.kg_per_kwh,
         printedKg: co2e ? co2e.value * 1000 : null,
-        recomputedKg: c.co2e_t * 1000
+        // A source that prints only its CO2e: printed, nothing recomputed (every tool then says why it has no figure).
+        recomputedKg: c.co2e_only ? null : c.co2e_t * 1000
       };
     });
 }
