@@ -226,13 +226,15 @@ async function main() {
     [
       'import {mkdirSync, writeFileSync} from "node:fs";',
       "const started = performance.now();",
-      'const {SITE_DATA} = await import("./loaders/site.ts");',
+      'const {SITE_DATA, SITE_PAGES} = await import("./loaders/site.ts");',
+      // Page loaders (src/<page>.md.ts) are computed in the same process by scripts/build.ts, like the data loaders.
+      "const ALL = {...SITE_DATA, ...SITE_PAGES};",
       "const importMs = performance.now() - started;",
       "const out = {};",
       `mkdirSync(${JSON.stringify(outDir)}, {recursive: true});`,
-      "for (const name of Object.keys(SITE_DATA).sort()) {",
+      "for (const name of Object.keys(ALL).sort()) {",
       "  const t = performance.now();",
-      "  const output = await SITE_DATA[name]();",
+      "  const output = await ALL[name]();",
       "  out[name] = {ms: performance.now() - t, bytes: Buffer.byteLength(output)};",
       `  writeFileSync(${JSON.stringify(outDir)} + "/" + name, output);`,
       "}",
@@ -261,7 +263,8 @@ async function main() {
       .at(-1)!
       .replace(/\.(ts|js|mjs)$/, "");
     const runs = loaderRuns.map((r) => r.each[name]);
-    if (runs.some((r) => !r)) throw new Error(`data loader ${loader} has no entry in loaders/site.ts SITE_DATA`);
+    if (runs.some((r) => !r))
+      throw new Error(`loader ${loader} has no entry in loaders/site.ts SITE_DATA or SITE_PAGES`);
     outputs.set(loader, readFileSync(join(outDir, name)));
     const ms = round(median(runs.map((r) => r.ms)), 0);
     loaderTimes[loader] = {ownMs: ms, wallMs: ms, bytes: runs[0].bytes};
