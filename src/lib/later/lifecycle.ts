@@ -100,6 +100,21 @@ export interface LifecycleWater {
   basis: string;
 }
 
+/** A run with its accelerator and accelerator-hours, as the per-accelerator additions need it. */
+type AcceleratorRun = LifecycleRun & {accelerator: NonNullable<LifecycleRun["accelerator"]>; deviceHours: number};
+
+/** A per-accelerator addition: computed by `add` for a run that names its accelerator and hours, else the reason. */
+function perAccelerator(
+  step: string,
+  run: LifecycleRun,
+  add: (run: AcceleratorRun, none: (why: string) => LifecycleAddition) => LifecycleAddition
+): LifecycleAddition {
+  const none = (why: string): LifecycleAddition => ({step, add_t: null, basis: `${why}: nothing is added`});
+  if (!run.accelerator) return none("the source names no accelerator");
+  if (run.deviceHours == null) return none("the source gives no accelerator-hours (devices × hours)");
+  return add({...run, accelerator: run.accelerator, deviceHours: run.deviceHours}, none);
+}
+
 /** The embodied CO2e of a run's hardware under a method, or the reason there is none. */
 export function embodiedAddition(
   inputs: Pick<Inputs, "accountingFactors">,
@@ -108,28 +123,27 @@ export function embodiedAddition(
 ): LifecycleAddition {
   const name = METHOD_NAMES[method];
   const step = `+ embodied CO2e of the hardware (${name})`;
-  const none = (why: string): LifecycleAddition => ({step, add_t: null, basis: `${why}: nothing is added`});
-  if (!run.accelerator) return none("the source names no accelerator");
-  if (run.deviceHours == null) return none("the source gives no accelerator-hours (devices × hours)");
-  const device = factor(inputs, method, "embodied_kg_per_device", run.accelerator);
-  if (!device) return none(`${name} gives no embodied CO2e for the ${run.accelerator.name}`);
-  const life = factor(inputs, method, "lifetime_years", run.accelerator)!;
-  const server = factor(inputs, method, "embodied_kg_per_server", run.accelerator);
-  const perServer = factor(inputs, method, "devices_per_server", run.accelerator);
-  const kgPerDevice =
-    server && perServer
-      ? kgPerDeviceWithServer({deviceKg: device.value, serverKg: server.value, devicesPerServer: perServer.value})
-      : device.value;
-  const kg = embodiedKg({kgPerDevice, devices: 1, hours: run.deviceHours, lifetimeYears: life.value});
-  const parts =
-    server && perServer
-      ? `${device.value} kg per GPU + ${server.value} kg per ${perServer.value}-GPU server (${name})`
-      : `${device.value} kg per ${run.accelerator.name} die (${name})`;
-  return {
-    step,
-    add_t: kgToTonnes(kg),
-    basis: `${parts}, over ${life.value} years of life, for ${Math.round(run.deviceHours).toLocaleString("en-US")} accelerator-hours`
-  };
+  return perAccelerator(step, run, (r, none) => {
+    const device = factor(inputs, method, "embodied_kg_per_device", r.accelerator);
+    if (!device) return none(`${name} gives no embodied CO2e for the ${r.accelerator.name}`);
+    const life = factor(inputs, method, "lifetime_years", r.accelerator)!;
+    const server = factor(inputs, method, "embodied_kg_per_server", r.accelerator);
+    const perServer = factor(inputs, method, "devices_per_server", r.accelerator);
+    const kgPerDevice =
+      server && perServer
+        ? kgPerDeviceWithServer({deviceKg: device.value, serverKg: server.value, devicesPerServer: perServer.value})
+        : device.value;
+    const kg = embodiedKg({kgPerDevice, devices: 1, hours: r.deviceHours, lifetimeYears: life.value});
+    const parts =
+      server && perServer
+        ? `${device.value} kg per GPU + ${server.value} kg per ${perServer.value}-GPU server (${name})`
+        : `${device.value} kg per ${r.accelerator.name} die (${name})`;
+    return {
+      step,
+      add_t: kgToTonnes(kg),
+      basis: `${parts}, over ${life.value} years of life, for ${Math.round(r.deviceHours).toLocaleString("en-US")} accelerator-hours`
+    };
+  });
 }
 
 /** The CO2e of the rest of the servers' power (beyond the accelerators) under the scenario, or the reason. */
@@ -140,23 +154,22 @@ export function serverAddition(
 ): LifecycleAddition {
   const name = METHOD_NAMES[method];
   const step = `+ the rest of each server's power (${name})`;
-  const none = (why: string): LifecycleAddition => ({step, add_t: null, basis: `${why}: nothing is added`});
-  if (!run.accelerator) return none("the source names no accelerator");
-  if (run.deviceHours == null) return none("the source gives no accelerator-hours (devices × hours)");
-  const kw = factor(inputs, method, "server_kw", run.accelerator);
-  const perServer = factor(inputs, method, "devices_per_server", run.accelerator);
-  if (!kw || !perServer) return none(`${name} gives no server power for the ${run.accelerator.name}`);
-  const kwh = serverKwh({
-    deviceHours: run.deviceHours,
-    serverKw: kw.value,
-    devicesPerServer: perServer.value,
-    pue: run.pue
+  return perAccelerator(step, run, (r, none) => {
+    const kw = factor(inputs, method, "server_kw", r.accelerator);
+    const perServer = factor(inputs, method, "devices_per_server", r.accelerator);
+    if (!kw || !perServer) return none(`${name} gives no server power for the ${r.accelerator.name}`);
+    const kwh = serverKwh({
+      deviceHours: r.deviceHours,
+      serverKw: kw.value,
+      devicesPerServer: perServer.value,
+      pue: r.pue
+    });
+    return {
+      step,
+      add_t: kgToTonnes(co2eKg(kwh, r.kgPerKwh)) * r.accountedShare,
+      basis: `${kw.value} kW per ${perServer.value}-GPU server beyond its GPUs (${name}), ${Math.round(kwh).toLocaleString("en-US")} kWh at this scenario's PUE and intensity${r.accountedShare === 1 ? "" : " and accounting"}`
+    };
   });
-  return {
-    step,
-    add_t: kgToTonnes(co2eKg(kwh, run.kgPerKwh)) * run.accountedShare,
-    basis: `${kw.value} kW per ${perServer.value}-GPU server beyond its GPUs (${name}), ${Math.round(kwh).toLocaleString("en-US")} kWh at this scenario's PUE and intensity${run.accountedShare === 1 ? "" : " and accounting"}`
-  };
 }
 
 /** The run's water under the chosen factors, or null when both are off (or the run has no energy). */
